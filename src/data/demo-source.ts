@@ -1,0 +1,175 @@
+import { Observable, type SchedulerLike, asyncScheduler, map, timer } from 'rxjs';
+import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
+import { queryKey } from './query-key.js';
+import { hashString, seededRandom } from './seeded-random.js';
+import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
+
+export interface DemoSourceOptions {
+  /** Same seed, same numbers: frame n of a query is identical on every run. Default 1. */
+  seed?: number;
+  /** A new frame this often (ms). Default 2000; 0 emits one frame only. */
+  intervalMs?: number;
+  /** The clock that stamps `asOf` and the series times. */
+  now?: () => number;
+  scheduler?: SchedulerLike;
+}
+
+type Row = Record<string, FrameValue>;
+/** One live query's simulated state: `step` moves it one tick on, `rows` reads it. */
+interface Simulation {
+  step(): void;
+  rows(): Row[];
+  fields?: MetricFrame['fields'];
+}
+
+/**
+ * A simulated live CRM: the embedded default for demos, stories and tests. It answers the KPIs
+ * (`revenue`, `pipeline_value`, `win_rate`, `new_leads`, `open_cases`, `csat`, `avg_handle_time`,
+ * `tickets_resolved`, `products_per_customer`, `avg_profit_per_customer`) with a previous-period
+ * value, a target and a time series; `funnel` with pipeline stages; `campaigns` with cost, revenue,
+ * leads, opportunities and won deals; and `agents` (or any KPI with `dimensions: ['agent']`) with
+ * one row per agent. Filters: `channel` (`direct` | `partner`), `team`. Unknown metrics answer an
+ * empty frame.
+ *
+ * @example
+ * registerSource('crm', demoSource({ seed: 7, intervalMs: 1500 }));
+ */
+export function demoSource(options: DemoSourceOptions = {}): MetricSource {
+  const { seed = 1, intervalMs = 2000, now = Date.now, scheduler = asyncScheduler } = options;
+  return {
+    query(q: MetricQuery): Observable<MetricFrame> {
+      return new Observable<MetricFrame>((subscriber) => {
+        const random = seededRandom(hashString(queryKey(q), seed));
+        const sim = simulate(q, random, now);
+        const ticks = intervalMs > 0 ? timer(0, intervalMs, scheduler) : timer(0, scheduler);
+        return ticks
+          .pipe(
+            map((tick) => {
+              if (tick > 0) sim.step();
+              const frame: MetricFrame = { rows: sim.rows(), asOf: now() };
+              return sim.fields ? { ...frame, fields: sim.fields } : frame;
+            }),
+          )
+          .subscribe(subscriber);
+      });
+    },
+  };
+}
+
+function simulate(q: MetricQuery, random: () => number, now: () => number): Simulation {
+  const range = DEMO_RANGES[q.range ?? 'this_quarter'] ?? DEMO_RANGES.this_quarter!;
+  const channel = q.filters?.channel;
+  const channelShare = channel === 'direct' ? 0.68 : channel === 'partner' ? 0.32 : 1;
+  if (q.metric === 'funnel') return funnel(random, range.share * channelShare);
+  if (q.metric === 'campaigns') return campaigns(random, channel);
+  const kpi = DEMO_KPIS[q.metric === 'agents' ? 'tickets_resolved' : q.metric];
+  if (!kpi) return { step() {}, rows: () => [] };
+  if (q.metric === 'agents' || q.dimensions?.includes('agent')) return agents(kpi, random, range.share, q.filters?.team);
+  return series(kpi, random, range, channelShare, q.compare, now);
+}
+
+/** A KPI: a time series whose last row carries the previous-period value and the target. */
+function series(kpi: DemoKpi, random: () => number, range: (typeof DEMO_RANGES)[string], share: number, compare: MetricQuery['compare'], now: () => number): Simulation {
+  const scale = kpi.kind === 'sum' ? range.share * share : 1;
+  const current = kpi.base * scale * (0.97 + random() * 0.06);
+  const values: number[] = [];
+  if (kpi.kind === 'sum') {
+    // Cumulative: random increments, scaled so the last point is today's total.
+    const steps = Array.from({ length: range.points }, () => 0.4 + random());
+    const total = steps.reduce((a, b) => a + b, 0);
+    let running = 0;
+    for (const s of steps) values.push((running += (s / total) * current));
+  } else {
+    let v = current * (1 - kpi.volatility * 4);
+    for (let i = 0; i < range.points - 1; i++) values.push((v *= 1 + kpi.volatility * 2 * (random() * 2 - 1.05)));
+    values.push(current);
+  }
+  const previous = current * (compare === 'previous_year' ? kpi.previous * 0.9 : kpi.previous);
+  const target = current * kpi.target;
+  const round = (v: number) => Number(v.toFixed(kpi.decimals));
+  return {
+    fields: [
+      { name: 'time', type: 'time' },
+      { name: 'value', type: 'number', label: kpi.label, ...(kpi.unit ? { unit: kpi.unit } : {}) },
+      { name: 'previous', type: 'number', ...(kpi.unit ? { unit: kpi.unit } : {}) },
+      { name: 'target', type: 'number', ...(kpi.unit ? { unit: kpi.unit } : {}) },
+    ],
+    step() {
+      const last = values.length - 1;
+      values[last] =
+        kpi.kind === 'sum'
+          ? values[last]! + current * kpi.volatility * random()
+          : values[last]! * (1 + kpi.volatility * (random() * 2 - 1));
+    },
+    rows() {
+      const end = now();
+      return values.map((v, i) => {
+        const row: Row = { time: end - (values.length - 1 - i) * range.stepMs, value: round(v) };
+        if (i === values.length - 1) Object.assign(row, { previous: round(previous), target: round(target) });
+        return row;
+      });
+    },
+  };
+}
+
+function funnel(random: () => number, share: number): Simulation {
+  let leads = DEMO_KPIS.new_leads!.base * share;
+  const noise = DEMO_STAGES.map(() => 0.96 + random() * 0.08);
+  return {
+    step() {
+      leads += leads * 0.004 * random();
+      const i = 1 + Math.floor(random() * (noise.length - 1));
+      noise[i] = Math.min(1.08, Math.max(0.92, noise[i]! + (random() - 0.45) * 0.02));
+    },
+    rows: () => DEMO_STAGES.map(([stage, s], i) => ({ stage, value: Math.round(leads * s * (i ? noise[i]! : 1)) })),
+  };
+}
+
+function campaigns(random: () => number, channel: unknown): Simulation {
+  const live = DEMO_CAMPAIGNS.filter((c) => !channel || c.channel === channel).map((c) => ({
+    ...c,
+    revenue: c.revenue * (0.9 + random() * 0.2),
+    leads: Math.round(c.leads * (0.9 + random() * 0.2)),
+  }));
+  return {
+    fields: [
+      { name: 'campaign', type: 'string' },
+      { name: 'cost', type: 'number', unit: 'EUR' },
+      { name: 'revenue', type: 'number', unit: 'EUR' },
+    ],
+    step() {
+      const c = live[Math.floor(random() * live.length)]!;
+      c.leads += random() < 0.6 ? 1 : 0;
+      c.revenue += random() < 0.3 ? 500 + random() * 4_000 : 0;
+    },
+    rows: () =>
+      live.map((c) => {
+        const opportunities = Math.round(c.leads * 0.31);
+        return { campaign: c.campaign, channel: c.channel, cost: c.cost, revenue: Math.round(c.revenue), leads: c.leads, opportunities, won: Math.round(opportunities * 0.27) };
+      }),
+  };
+}
+
+function agents(kpi: DemoKpi, random: () => number, share: number, team: unknown): Simulation {
+  const perAgent = kpi.kind === 'sum' ? (kpi.base * share) / DEMO_AGENTS.length : kpi.base;
+  // Lower is better for handle time and open cases: better agents have less of it.
+  const lowerIsBetter = kpi.target < 1;
+  const live = DEMO_AGENTS.filter((a) => !team || a.team === team).map((a) => ({
+    ...a,
+    value: perAgent * (lowerIsBetter ? 1 / a.skill : a.skill) * (0.92 + random() * 0.16),
+  }));
+  const round = (v: number) => Number(v.toFixed(kpi.decimals));
+  return {
+    fields: [
+      { name: 'name', type: 'string' },
+      { name: 'value', type: 'number', label: kpi.label, ...(kpi.unit ? { unit: kpi.unit } : {}) },
+    ],
+    step() {
+      for (const a of live) {
+        if (kpi.kind === 'sum') a.value += random() < 0.25 * a.skill ? Math.max(1, perAgent * kpi.volatility * 4) : 0;
+        else a.value *= 1 + kpi.volatility * (random() * 2 - 1);
+      }
+    },
+    rows: () => live.map((a) => ({ id: a.id, name: a.name, team: a.team, avatar: '', value: round(a.value) })),
+  };
+}

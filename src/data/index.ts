@@ -1,0 +1,14 @@
+/**
+ * crm-pulse/data — the data-source contract, the registry and the built-in adapters.
+ * Importing this entry defines no elements.
+ */
+export type { FrameField, FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
+export { registerSource, unregisterSource, getSource, sourceNamed } from './registry.js';
+export { queryKey } from './query-key.js';
+export { shareQueries } from './share-queries.js';
+export { retryWithBackoff, backoffDelay, type BackoffOptions } from './retry-with-backoff.js';
+export { markStale, type Freshness } from './mark-stale.js';
+export { frameProblem } from './check-frame.js';
+export { staticSource, type StaticData } from './static-source.js';
+export { createSource, type CreateSourceOptions } from './create-source.js';
+export { demoSource, type DemoSourceOptions } from './demo-source.js';

@@ -1,0 +1,42 @@
+import type { Observable } from 'rxjs';
+
+/** A cell value in a frame row. CRM strings are text and are always rendered as text. */
+export type FrameValue = string | number | boolean | null;
+
+/** What a widget asks a source for, in the source's own vocabulary. */
+export interface MetricQuery {
+  /** e.g. 'revenue', 'funnel', 'campaigns', 'agents'. */
+  metric: string;
+  /** Group-by dimensions, e.g. `['campaign']`. */
+  dimensions?: string[];
+  filters?: Record<string, string | number | boolean | Array<string | number>>;
+  /** 'today' | 'this_quarter' | 'last_30_days' | an ISO 8601 interval. */
+  range?: string;
+  compare?: 'previous_period' | 'previous_year';
+  limit?: number;
+}
+
+/** Describes one column of a frame. */
+export interface FrameField {
+  name: string;
+  type: 'number' | 'string' | 'time';
+  /** An ISO 4217 currency code ('EUR'), '%' for ratios (0.25 = 25 %), or 's' for durations in seconds. */
+  unit?: string;
+  label?: string;
+}
+
+/** One answer to a query: the data as it is at `asOf`. */
+export interface MetricFrame {
+  rows: ReadonlyArray<Record<string, FrameValue>>;
+  fields?: ReadonlyArray<FrameField>;
+  /** Epoch milliseconds the data is true as of. */
+  asOf: number;
+}
+
+/**
+ * The contract an adapter implements. `query` returns a live stream: it emits a frame whenever the
+ * data changes, errors when the source fails, and releases its connection on unsubscribe.
+ */
+export interface MetricSource {
+  query(q: MetricQuery): Observable<MetricFrame>;
+}

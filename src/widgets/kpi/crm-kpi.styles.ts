@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+export const kpiStyles = css`
+  :host {
+    min-width: 160px;
+  }
+
+  .tile {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    height: 100%;
+    box-sizing: border-box;
+    padding: var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    outline: none;
+  }
+
+  .interactive {
+    cursor: pointer;
+  }
+
+  .interactive:hover {
+    border-color: var(--_accent);
+  }
+
+  .interactive:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+
+  .label {
+    font-size: var(--_label-size);
+    font-weight: 600;
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .status {
+    flex: none;
+    font-size: 0.75rem;
+    font-weight: 600;
+    padding: 1px 8px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+
+  .value {
+    font-size: var(--_value-size);
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: -0.01em;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    transition: opacity var(--_motion);
+  }
+
+  .stale .value,
+  .stale .sparkline {
+    opacity: 0.55;
+  }
+
+  .delta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 6px;
+    font-size: var(--_label-size);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .delta .compare {
+    color: var(--_muted);
+  }
+
+  .tone-good {
+    color: var(--_good);
+  }
+
+  .tone-bad {
+    color: var(--_bad);
+  }
+
+  .tone-warning {
+    color: var(--_warning);
+  }
+
+  .tone-flat,
+  .tone-neutral {
+    color: var(--_muted);
+  }
+
+  .target {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+
+  .bar {
+    height: 6px;
+    border-radius: 3px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+
+  .bar-fill {
+    height: 100%;
+    background: var(--_accent);
+    transform-origin: left center;
+    transition: transform var(--_motion) ease-out;
+  }
+
+  .sparkline {
+    display: block;
+    width: 100%;
+    height: 40px;
+    margin-top: auto;
+    overflow: visible;
+  }
+
+  .sparkline .line {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 2;
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+  }
+
+  .sparkline .area {
+    fill: var(--_accent);
+    opacity: 0.12;
+  }
+
+  .stale-note {
+    font-size: 0.75rem;
+    color: var(--_warning);
+  }
+
+  .error-detail {
+    font-size: 0.75rem;
+    overflow-wrap: anywhere;
+  }
+`;

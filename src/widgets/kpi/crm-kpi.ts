@@ -1,0 +1,240 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { MetricFrame, MetricQuery } from '../../data/types.js';
+import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
+import { type ValueFormat, formatValue } from '../../format/number-format.js';
+import { formatAsOf } from '../../format/time-format.js';
+import { sparklineGeometry } from '../../metrics/sparkline.js';
+import { parseThresholds } from '../../metrics/thresholds.js';
+import { toNumber } from '../../metrics/to-number.js';
+import { CrmMetricElement } from '../shared/crm-metric-element.js';
+import { drillUrl } from '../shared/drill-url.js';
+import { PoliteAnnouncer } from '../shared/polite-announcer.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { WidthController } from '../shared/width-controller.js';
+import { type KpiModel, kpiModel } from './kpi-model.js';
+import { kpiStyles } from './crm-kpi.styles.js';
+import { type KpiView, kpiView } from './kpi-view.js';
+
+const SPARK_W = 100;
+const SPARK_H = 32;
+
+/**
+ * One number that matters, live: the value, its change against the comparison period, progress
+ * toward a target, a threshold status in words, and a sparkline of the period.
+ *
+ * @summary A live KPI tile.
+ *
+ * @csspart base - The tile; focusable, activates drill-down.
+ * @csspart label - The heading.
+ * @csspart value - The current value.
+ * @csspart delta - The change against the comparison period.
+ * @csspart target - Progress toward the target (bar and text).
+ * @csspart status - The threshold status label.
+ * @csspart sparkline - The trend line's `<svg>`.
+ * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error view with its Retry button.
+ * @csspart empty - The empty view.
+ *
+ * @cssprop --crm-font-family - Font of the widget.
+ * @cssprop --crm-color-text - Main text colour.
+ * @cssprop --crm-color-muted - Secondary text colour.
+ * @cssprop --crm-color-surface - Tile background.
+ * @cssprop --crm-color-border - Tile border.
+ * @cssprop --crm-color-accent - Sparkline and target bar colour.
+ * @cssprop --crm-color-good - Colour of good changes and statuses.
+ * @cssprop --crm-color-bad - Colour of bad changes and statuses.
+ * @cssprop --crm-color-warning - Colour of warning statuses.
+ * @cssprop --crm-color-track - Background of bars and skeletons.
+ * @cssprop --crm-color-focus - Focus ring.
+ * @cssprop --crm-radius - Corner radius.
+ * @cssprop --crm-space - Inner padding.
+ * @cssprop --crm-font-size-value - Size of the value.
+ * @cssprop --crm-font-size-label - Size of the label and small text.
+ * @cssprop --crm-motion-duration - Length of transitions (0 under reduced motion).
+ *
+ * @fires crm-drilldown - The user clicked the tile or pressed Enter on it. Cancelable: cancel it to stop a `drill-href` navigation.
+ * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
+ */
+export class CrmKpi extends CrmMetricElement<KpiModel> {
+  static override styles = [tokenStyles, kpiStyles];
+
+  /** How the value is written: `number`, `currency`, `percent` (ratios: 0.25 = 25 %) or `duration` (seconds). Defaults to what the source's field unit says. */
+  @property() format: ValueFormat | undefined = undefined;
+
+  /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
+  @property() currency: string | undefined = undefined;
+
+  /** A target that overrides the one the source sends. */
+  @property({ type: Number }) target: number | undefined = undefined;
+
+  /** Status bands, `value:label` from low to high, e.g. `"0:Critical, 800000:At risk, 1000000:On track"`. */
+  @property() thresholds: string | undefined = undefined;
+
+  /** Which direction is good: `up` (revenue) or `down` (handle time, churn, open cases). */
+  @property() positive: 'up' | 'down' = 'up';
+
+  /** The row field that holds the value. */
+  @property({ attribute: 'value-field' }) valueField = 'value';
+
+  private readonly width = new WidthController(this);
+  private readonly announcer = new PoliteAnnouncer(this);
+  private view: KpiView | null = null;
+  private announcedModel: KpiModel | null = null;
+
+  protected override query(): MetricQuery | null {
+    const q = super.query();
+    // The value field is part of the question: a source may answer a different field differently.
+    return q && this.valueField !== 'value' ? { ...q, filters: { ...q.filters, field: this.valueField } } : q;
+  }
+
+  protected toModel(frame: MetricFrame): KpiModel | null {
+    return kpiModel(frame, this.valueField);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const model = this.data.model;
+    this.view = model && kpiView(model, this.headline(model), {
+      format: this.format,
+      currency: this.currency,
+      locale: this.resolvedLocale,
+      compact: this.isNarrow(model),
+      positive: this.positive === 'down' ? 'down' : 'up',
+      target: toNumber(this.target),
+      thresholds: parseThresholds(this.thresholds),
+      compare: this.compare,
+      messages: this.messages,
+    });
+    if (model && this.view && model !== this.announcedModel) {
+      // The first value is read with the tile; announce only changes after it.
+      if (this.announcedModel) this.announcer.announce(this.view.summary);
+      this.announcedModel = model;
+    }
+  }
+
+  override render() {
+    const model = this.data.model;
+    const view = this.view;
+    if (!model || !view) return html`<div class="tile" part="base">${this.renderHeader(null)}${this.renderStateView()}</div>`;
+    const stale = this.data.state === 'stale';
+    return html`
+      <div
+        class=${classMap({ tile: true, interactive: true, stale })}
+        part="base"
+        role=${this.drillHref ? 'link' : 'button'}
+        tabindex="0"
+        @click=${this.onActivate}
+        @keydown=${this.onKeydown}
+      >
+        ${this.renderHeader(view)}
+        <div class="value" part="value">${view.value}</div>
+        ${this.renderDelta(view)} ${this.renderTarget(view)} ${this.renderSparkline(model)}
+        ${stale
+          ? html`<div class="stale-note" part="stale">
+              <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
+            </div>`
+          : nothing}
+      </div>
+      ${this.renderTable(model, view)}
+      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+    `;
+  }
+
+  private headline(model: KpiModel | null): string {
+    return this.label || model?.fieldLabel || humanize(this.metric);
+  }
+
+  private renderHeader(view: KpiView | null) {
+    const status = view?.status;
+    return html`<div class="header">
+      <span class="label" part="label">${this.headline(this.data.model)}</span>
+      ${status ? html`<span class="status tone-${status.tone}" part="status">${status.label}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderDelta(view: KpiView) {
+    const d = view.delta;
+    if (!d) return nothing;
+    const tone = d.good === null ? 'flat' : d.good ? 'good' : 'bad';
+    return html`<div class="delta tone-${tone}" part="delta">
+      <span class="arrow" aria-hidden="true">${d.arrow}</span><span class="sr-only">${d.words}</span>
+      <span class="delta-abs">${d.absoluteText}</span>
+      ${d.ratio !== null ? html`<span class="delta-ratio">(${d.ratioText})</span>` : nothing}
+      <span class="compare">${view.compareText}</span>
+    </div>`;
+  }
+
+  private renderTarget(view: KpiView) {
+    const p = view.progress;
+    if (!p) return nothing;
+    return html`<div class="target" part="target">
+      <div class="bar"><div class="bar-fill" style=${styleMap({ transform: `scaleX(${p.ratio})` })}></div></div>
+      <span class="target-text">${p.text}</span>
+    </div>`;
+  }
+
+  private renderSparkline(model: KpiModel) {
+    const g = sparklineGeometry(model.series, SPARK_W, SPARK_H);
+    if (!g) return nothing;
+    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      ${svg`<path class="area" d=${g.area}></path><path class="line" d=${g.line}></path>`}
+    </svg>`;
+  }
+
+  /** The sparkline's numbers for screen readers: a chart is never the only way to the data. */
+  private renderTable(model: KpiModel, view: KpiView) {
+    if (model.series.length < 2) return nothing;
+    const time = new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<table class="sr-only">
+      <caption>${this.messages.trend}: ${this.headline(model)}</caption>
+      <thead><tr><th scope="col">${this.messages.time}</th><th scope="col">${this.messages.value}</th></tr></thead>
+      <tbody>
+        ${model.series.map((p) => html`<tr><td>${time.format(p.time)}</td><td>${formatValue(p.value, view.format)}</td></tr>`)}
+      </tbody>
+    </table>`;
+  }
+
+  /** Compact notation when the full value would not fit the tile's width. */
+  private isNarrow(model: KpiModel): boolean {
+    const width = this.width.width;
+    if (!width) return false;
+    const digits = Math.abs(model.value ?? 0).toFixed(0).length;
+    return width < 200 || digits * 22 + 60 > width;
+  }
+
+  private onKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || (e.key === ' ' && !this.drillHref)) {
+      e.preventDefault();
+      this.activate(e);
+    }
+  };
+
+  private onActivate = (e: MouseEvent) => this.activate(e);
+
+  private activate(e: MouseEvent | KeyboardEvent): void {
+    const model = this.data.model;
+    if (!model) return;
+    const values = { ...model.row, metric: this.metric, range: this.range ?? '', value: model.value };
+    const href = this.drillHref ? drillUrl(this.drillHref, values) : null;
+    const event = new CrmDrilldownEvent({
+      metric: this.metric,
+      row: model.row,
+      value: model.value,
+      ...(this.range ? { range: this.range } : {}),
+      href,
+    });
+    if (!this.dispatchEvent(event) || !href) return;
+    if (e.ctrlKey || e.metaKey) window.open(href, '_blank', 'noopener');
+    else window.location.assign(href);
+  }
+}
+
+/** `win_rate` → `Win rate`: a readable heading when neither the page nor the source gives one. */
+function humanize(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

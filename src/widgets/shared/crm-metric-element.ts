@@ -1,0 +1,104 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
+import type { WidgetState } from '../../events/crm-state.js';
+import { resolveLocale } from '../../format/locale.js';
+import { type Messages, messagesFor } from '../../format/messages.js';
+import { MetricController } from './metric-controller.js';
+
+/** A source property as a framework sets it: a registered name, or an adapter object. */
+export type SourceValue = string | MetricSource | null | undefined;
+
+/**
+ * What every crm-pulse widget shares: the source binding, the query attributes, locale and theme,
+ * and the loading / error / empty views. Subclasses turn a frame into their model and render it.
+ */
+export abstract class CrmMetricElement<M> extends LitElement {
+  /**
+   * The data source: the name it was registered under (`registerSource('crm', …)`), or a
+   * `MetricSource` object. Without one, the source registered as `default` is used.
+   */
+  @property({ attribute: 'source' }) source: SourceValue = undefined;
+
+  /** The metric, in the source's vocabulary (`revenue`, `win_rate`, …). */
+  @property({ reflect: true }) metric = '';
+
+  /** The period: `today`, `this_month`, `this_quarter`, `last_30_days`, or an ISO 8601 interval. */
+  @property() range: string | undefined = undefined;
+
+  /** What to compare against. */
+  @property() compare: 'previous_period' | 'previous_year' = 'previous_period';
+
+  /** Heading; defaults to the label the source gives the field, else the metric name. */
+  @property() label: string | undefined = undefined;
+
+  /** BCP 47 locale for numbers and dates; defaults to the nearest `lang`, then the browser. */
+  @property() locale: string | undefined = undefined;
+
+  /** Milliseconds without a new frame before the data is marked stale. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 60_000;
+
+  /** URL template opened on drill-down; `{name}` placeholders are filled URL-encoded from the row. */
+  @property({ attribute: 'drill-href' }) drillHref: string | undefined = undefined;
+
+  /** `light` (default), `dark`, or `auto` to follow the user's colour scheme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** Turns any frame into the frame shape this widget understands (rename fields, derive values). */
+  @property({ attribute: false }) mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
+
+  protected readonly data = new MetricController<M>(this, {
+    source: () => this.source,
+    query: () => this.query(),
+    staleAfter: () => this.staleAfter,
+    model: (frame) => this.toModel(this.mapFrame ? this.mapFrame(frame) : frame),
+  });
+
+  /** The data state: `loading`, `ready`, `stale`, `error` or `empty`. Reflected as the `state` attribute. */
+  get state(): WidgetState {
+    return this.data.state;
+  }
+
+  /** The query this widget sends; null while it has nothing to ask. */
+  protected query(): MetricQuery | null {
+    if (!this.metric) return null;
+    return {
+      metric: this.metric,
+      ...(this.range ? { range: this.range } : {}),
+      ...(this.compare ? { compare: this.compare } : {}),
+    };
+  }
+
+  /** The widget's model of a frame, or null when the frame has nothing to show. */
+  protected abstract toModel(frame: MetricFrame): M | null;
+
+  protected resolvedLocale = 'en-US';
+  protected messages: Messages = messagesFor('en-US');
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.resolvedLocale = resolveLocale(this, this.locale);
+    this.messages = messagesFor(this.resolvedLocale);
+  }
+
+  /** The view for states without a model (loading, error, empty), or nothing when there is data. */
+  protected renderStateView(): TemplateResult | typeof nothing {
+    const { state, waitingFor, error } = this.data;
+    const m = this.messages;
+    if (this.data.model !== null) return nothing;
+    if (state === 'error') {
+      return html`<div class="state-view" part="error" role="alert">
+        <span>${m.error}</span>
+        ${error ? html`<span class="error-detail">${error}</span>` : nothing}
+        <button class="retry" type="button" @click=${() => this.data.retry()}>${m.retry}</button>
+      </div>`;
+    }
+    if (state === 'empty') return html`<div class="state-view" part="empty">${m.empty}</div>`;
+    return html`<div class="state-view" part="loading" aria-busy="true">
+      <span class="skeleton skeleton-short"></span>
+      <span class="skeleton skeleton-long"></span>
+      <span class="sr-only">${waitingFor ? m.waitingForSource(waitingFor) : m.loading}</span>
+      ${waitingFor ? html`<span aria-hidden="true">${m.waitingForSource(waitingFor)}</span>` : nothing}
+    </div>`;
+  }
+}

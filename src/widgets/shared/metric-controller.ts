@@ -1,0 +1,218 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BehaviorSubject, Observable, type Subscription, defer, map, of, switchMap } from 'rxjs';
+import { frameProblem } from '../../data/check-frame.js';
+import { markStale } from '../../data/mark-stale.js';
+import { queryKey } from '../../data/query-key.js';
+import { sourceNamed } from '../../data/registry.js';
+import { type BackoffOptions, retryWithBackoff } from '../../data/retry-with-backoff.js';
+import { shareQueries } from '../../data/share-queries.js';
+import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
+import { CrmStateEvent, type WidgetState } from '../../events/crm-state.js';
+
+export interface MetricControllerOptions<M> {
+  /** A registered source name or a source object; read before every host update. */
+  source: () => string | MetricSource | null | undefined;
+  /** The query; null while the widget cannot ask yet (no metric). Read before every host update. */
+  query: () => MetricQuery | null;
+  /** Milliseconds without a frame before the data counts as stale. */
+  staleAfter: () => number;
+  /** Turns a frame into the widget's model; null means "nothing to show" (the empty state). */
+  model: (frame: MetricFrame) => M | null;
+  backoff?: BackoffOptions;
+}
+
+/** What the pipeline tells the controller, applied at most once per animation frame. */
+type Signal =
+  | { kind: 'frame'; frame: MetricFrame; stale: boolean }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'waiting'; name: string }
+  | { kind: 'idle' };
+
+interface Inputs {
+  source: string | MetricSource;
+  query: MetricQuery | null;
+  staleAfter: number;
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+function identity(source: string | MetricSource): string {
+  if (typeof source === 'string') return `name:${source}`;
+  let id = objectIds.get(source);
+  if (!id) objectIds.set(source, (id = nextObjectId++));
+  return `object:${id}`;
+}
+
+/**
+ * Binds a widget to a live query. Subscribes on connect, switches when the source or the query
+ * changes, unsubscribes on disconnect, and renders the host at most once per animation frame
+ * however fast frames arrive (a background tab, where frames never come, does no rendering work).
+ *
+ * `state` runs `loading → ready ⇄ stale`, `error` (no data, retrying with backoff), `empty`; it is
+ * reflected as the host's `state` attribute and announced with a `crm-state` event.
+ */
+export class MetricController<M> implements ReactiveController {
+  state: WidgetState = 'loading';
+  /** The widget's model of the latest frame; kept while stale or while a retry is pending. */
+  model: M | null = null;
+  frame: MetricFrame | null = null;
+  /** The last error's message, while it is current. */
+  error: string | null = null;
+  /** The name of a source that is not registered yet. */
+  waitingFor: string | null = null;
+
+  private readonly inputs = new BehaviorSubject<Inputs | null>(null);
+  private inputsKey = '';
+  private retries = 0;
+  private subscription: Subscription | undefined;
+  private latest: MetricFrame | null = null;
+  private latestStale = false;
+  private latestError: unknown = null;
+  private modelled: MetricFrame | null = null;
+  private rafId = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: MetricControllerOptions<M>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.subscription = this.inputs
+      .pipe(switchMap((inputs) => (inputs ? this.signals(inputs) : of<Signal>({ kind: 'idle' }))))
+      .subscribe((signal) => this.receive(signal));
+  }
+
+  hostDisconnected(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    cancelAnimationFrame(this.rafId);
+    this.rafId = 0;
+  }
+
+  /** Reads the host's source and query before each update and resubscribes when they changed. */
+  hostUpdate(): void {
+    const source = this.options.source() || 'default';
+    const query = this.options.query();
+    const staleAfter = this.options.staleAfter();
+    const key = `${identity(source)}|${query ? queryKey(query) : ''}|${staleAfter}|${this.retries}`;
+    if (key === this.inputsKey) return;
+    this.inputsKey = key;
+    this.reset();
+    this.inputs.next({ source, query, staleAfter });
+  }
+
+  /** Asks the source again now, without waiting for the backoff (the error view's Retry button). */
+  retry(): void {
+    this.retries++;
+    this.host.requestUpdate();
+  }
+
+  private signals({ source, query, staleAfter }: Inputs): Observable<Signal> {
+    if (!query) return of({ kind: 'idle' });
+    const source$ = typeof source === 'string' ? sourceNamed(source) : of(source);
+    return source$.pipe(
+      switchMap((resolved): Observable<Signal> => {
+        if (!resolved) return of({ kind: 'waiting', name: source as string });
+        return new Observable<Signal>((subscriber) =>
+          defer(() => shareQueries(resolved).query(query))
+            .pipe(
+              retryWithBackoff({ ...this.options.backoff, onError: (error) => subscriber.next({ kind: 'error', error }) }),
+              markStale(staleAfter),
+              map(({ value, stale }): Signal => ({ kind: 'frame', frame: value, stale })),
+            )
+            .subscribe(subscriber),
+        );
+      }),
+    );
+  }
+
+  private receive(signal: Signal): void {
+    switch (signal.kind) {
+      case 'frame': {
+        const problem = frameProblem(signal.frame);
+        if (problem) {
+          console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
+          this.latestError = new Error(`The data source sent malformed data (${problem}).`);
+        } else {
+          this.latest = signal.frame;
+          this.latestStale = signal.stale;
+          this.latestError = null;
+        }
+        this.waitingFor = null;
+        break;
+      }
+      case 'error':
+        console.warn('crm-pulse: data source failed; retrying', signal.error);
+        this.latestError = signal.error;
+        break;
+      case 'waiting':
+        this.waitingFor = signal.name;
+        this.latest = null;
+        break;
+      case 'idle':
+        break;
+    }
+    this.scheduleFlush();
+  }
+
+  /** Coalesces bursts: whatever arrives within one animation frame costs one host update. */
+  private scheduleFlush(): void {
+    if (this.rafId) return;
+    this.rafId = requestAnimationFrame(() => {
+      this.rafId = 0;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.latest !== this.modelled) {
+      this.modelled = this.latest;
+      try {
+        this.model = this.latest ? this.options.model(this.latest) : null;
+        this.frame = this.latest;
+      } catch (error) {
+        console.warn('crm-pulse: could not read the frame', error);
+        this.model = null;
+        this.frame = null;
+        this.latestError = error;
+      }
+    }
+    this.error = this.latestError === null ? null : messageOf(this.latestError);
+    this.setState(this.nextState());
+    this.host.requestUpdate();
+  }
+
+  private nextState(): WidgetState {
+    if (this.model !== null) return this.latestStale || this.error !== null ? 'stale' : 'ready';
+    if (this.error !== null) return 'error';
+    if (this.modelled !== null) return 'empty';
+    return 'loading';
+  }
+
+  private setState(next: WidgetState): void {
+    const previous = this.state;
+    this.host.setAttribute('state', next);
+    if (next === previous) return;
+    this.state = next;
+    this.host.dispatchEvent(new CrmStateEvent({ state: next, previous, ...(this.error ? { error: this.error } : {}) }));
+  }
+
+  /** A new query starts from loading: old numbers would be wrong for it. */
+  private reset(): void {
+    this.latest = this.modelled = this.frame = null;
+    this.model = null;
+    this.latestError = null;
+    this.error = null;
+    this.waitingFor = null;
+    this.latestStale = false;
+    this.setState('loading');
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  return 'The data source failed.';
+}

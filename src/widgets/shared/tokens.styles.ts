@@ -1,0 +1,138 @@
+import { css } from 'lit';
+
+/**
+ * The theme every widget builds on. Public tokens (`--crm-*`) can be set anywhere above a widget;
+ * each maps onto a private `--_x` with a light default, and `theme="dark"` (or `theme="auto"` under
+ * a dark colour scheme) swaps the defaults.
+ */
+export const tokenStyles = css`
+  :host {
+    --_font: var(--crm-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_text: var(--crm-color-text, #1c2430);
+    --_muted: var(--crm-color-muted, #5b6675);
+    --_surface: var(--crm-color-surface, #ffffff);
+    --_border: var(--crm-color-border, #dfe3e8);
+    --_accent: var(--crm-color-accent, #2f6fde);
+    --_good: var(--crm-color-good, #137a3e);
+    --_bad: var(--crm-color-bad, #c0322b);
+    --_warning: var(--crm-color-warning, #9a6100);
+    --_track: var(--crm-color-track, #e9edf2);
+    --_focus: var(--crm-color-focus, #2f6fde);
+    --_radius: var(--crm-radius, 10px);
+    --_space: var(--crm-space, 16px);
+    --_value-size: var(--crm-font-size-value, 2rem);
+    --_label-size: var(--crm-font-size-label, 0.875rem);
+    --_motion: var(--crm-motion-duration, 400ms);
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    color: var(--_text);
+    contain: content;
+  }
+
+  :host([theme='dark']) {
+    --_text: var(--crm-color-text, #e8edf3);
+    --_muted: var(--crm-color-muted, #a3afbf);
+    --_surface: var(--crm-color-surface, #18202b);
+    --_border: var(--crm-color-border, #2c3746);
+    --_accent: var(--crm-color-accent, #6fa3ff);
+    --_good: var(--crm-color-good, #4cc38a);
+    --_bad: var(--crm-color-bad, #ff7b72);
+    --_warning: var(--crm-color-warning, #e3b341);
+    --_track: var(--crm-color-track, #2c3746);
+    --_focus: var(--crm-color-focus, #8ab4ff);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--crm-color-text, #e8edf3);
+      --_muted: var(--crm-color-muted, #a3afbf);
+      --_surface: var(--crm-color-surface, #18202b);
+      --_border: var(--crm-color-border, #2c3746);
+      --_accent: var(--crm-color-accent, #6fa3ff);
+      --_good: var(--crm-color-good, #4cc38a);
+      --_bad: var(--crm-color-bad, #ff7b72);
+      --_warning: var(--crm-color-warning, #e3b341);
+      --_track: var(--crm-color-track, #2c3746);
+      --_focus: var(--crm-color-focus, #8ab4ff);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_motion: 0ms;
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .state-view {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    justify-content: center;
+    gap: 8px;
+    min-height: 6rem;
+    color: var(--_muted);
+    font-size: var(--_label-size);
+  }
+
+  .skeleton {
+    display: block;
+    border-radius: 4px;
+    background: var(--_track);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+
+  .skeleton-short {
+    width: 40%;
+    height: 0.9rem;
+  }
+
+  .skeleton-long {
+    width: 75%;
+    height: 2rem;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  .retry {
+    font: inherit;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: 6px;
+    padding: 4px 12px;
+    cursor: pointer;
+  }
+
+  .retry:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+`;
