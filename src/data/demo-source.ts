@@ -80,9 +80,10 @@ function series(kpi: DemoKpi, random: () => number, range: (typeof DEMO_RANGES)[
     let running = 0;
     for (const s of steps) values.push((running += (s / total) * current));
   } else {
-    let v = current * (1 - kpi.volatility * 4);
-    for (let i = 0; i < range.points - 1; i++) values.push((v *= 1 + kpi.volatility * 2 * (random() * 2 - 1.05)));
+    // A random walk that ends at the current value, drawn backwards from it.
+    let v = current;
     values.push(current);
+    for (let i = 1; i < range.points; i++) values.unshift((v *= 1 + kpi.volatility * 2 * (random() * 2 - 1)));
   }
   const previous = current * (compare === 'previous_year' ? kpi.previous * 0.9 : kpi.previous);
   const target = current * kpi.target;

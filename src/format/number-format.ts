@@ -44,7 +44,7 @@ export function formatValue(value: number | null, options: FormatOptions): strin
     case 'currency':
       return numberFormat(locale, {
         ...(currency ? { style: 'currency', currency } : {}),
-        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: size >= 1000 ? 0 : 2 }),
+        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: size >= 100 ? 0 : 2 }),
       }).format(value);
     case 'percent':
       return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);

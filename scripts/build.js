@@ -1,0 +1,53 @@
+/**
+ * npm run build:
+ *  1. per-entry ESM (`.`, `./kpi`, `./data`) with lit, rxjs and d3 left to the user's bundler;
+ *  2. one self-contained, minified `dist/crm-pulse.bundle.js` for pages without a bundler;
+ *  3. type declarations;
+ *  4. the custom-elements manifest, read from the sources' JSDoc.
+ */
+import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const entries = {
+  index: 'src/index.ts',
+  kpi: 'src/kpi.ts',
+  data: 'src/data/index.ts',
+};
+const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
+
+rmSync('dist', { recursive: true, force: true });
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rollupOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  mode: 'production',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: { entry: { 'crm-pulse.bundle': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rollupOptions: { output: { inlineDynamicImports: true } },
+  },
+});
+
+const bin = (name) => `node_modules/.bin/${name}`;
+execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--quiet'], { stdio: 'inherit' });
+console.log('built dist/ and custom-elements.json');
