@@ -16,6 +16,9 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each test file gets a window of its own: a page in a background tab is hidden, and a
+      // hidden page gets no animation frames, which is when widgets render.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,
