@@ -9,11 +9,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-const entries = {
-  index: 'src/index.ts',
-  kpi: 'src/kpi.ts',
-  data: 'src/data/index.ts',
-};
+const entries = ['src/index.ts', 'src/kpi.ts', 'src/data/index.ts'];
 const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });
@@ -27,8 +23,10 @@ await build({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    rollupOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    lib: { entry: entries, formats: ['es'] },
+    // One output file per source file: the define modules stay separate files, so the package's
+    // `sideEffects` list can name exactly them and bundlers tree-shake everything else.
+    rollupOptions: { external, output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' } },
   },
 });
 
@@ -43,7 +41,7 @@ await build({
     minify: true,
     sourcemap: true,
     lib: { entry: { 'crm-pulse.bundle': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    rollupOptions: { output: { codeSplitting: false } },
   },
 });
 

@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
@@ -11,6 +10,7 @@ import { parseThresholds } from '../../metrics/thresholds.js';
 import { toNumber } from '../../metrics/to-number.js';
 import { CrmMetricElement } from '../shared/crm-metric-element.js';
 import { drillUrl } from '../shared/drill-url.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { WidthController } from '../shared/width-controller.js';
@@ -172,7 +172,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
     const p = view.progress;
     if (!p) return nothing;
     return html`<div class="target" part="target">
-      <div class="bar"><div class="bar-fill" style=${styleMap({ transform: `scaleX(${p.ratio})` })}></div></div>
+      <div class="bar"><div class="bar-fill" ${inlineStyle({ transform: `scaleX(${p.ratio})` })}></div></div>
       <span class="target-text">${p.text}</span>
     </div>`;
   }

@@ -4,7 +4,7 @@ import '../../../src/kpi.js';
 import { registerSource, staticSource, unregisterSource } from '../../../src/data/index.js';
 import type { MetricFrame, MetricSource } from '../../../src/data/types.js';
 import type { CrmKpi } from '../../../src/kpi.js';
-import { ManualSource, frame } from '../../helpers/sources.js';
+import { ManualSource, type Row, frame } from '../../helpers/sources.js';
 
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: CrmKpi, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -179,7 +179,7 @@ describe('<crm-kpi> states', () => {
   });
 
   it('duplicate time rows and rows without time still draw, and the last row is current', async () => {
-    const rows = [{ time: 1, value: 1 }, { time: 1, value: 2 }, { value: 3 }, { time: 'not a date', value: 4 }, { time: '2026-01-02', value: 5 }];
+    const rows: Row[] = [{ time: 1, value: 1 }, { time: 1, value: 2 }, { value: 3 }, { time: 'not a date', value: 4 }, { time: '2026-01-02', value: 5 }];
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="m" .source=${staticSource({ m: rows })}></crm-kpi>`);
     await inState(el, 'ready');
     expect(text(el, 'value')).to.equal('5');
