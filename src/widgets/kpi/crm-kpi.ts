@@ -2,14 +2,12 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
-import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
 import { sparklineGeometry } from '../../metrics/sparkline.js';
 import { parseThresholds } from '../../metrics/thresholds.js';
 import { toNumber } from '../../metrics/to-number.js';
-import { CrmMetricElement } from '../shared/crm-metric-element.js';
-import { drillUrl } from '../shared/drill-url.js';
+import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -217,24 +215,8 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
 
   private activate(e: MouseEvent | KeyboardEvent): void {
     const model = this.data.model;
-    if (!model) return;
-    const values = { ...model.row, metric: this.metric, range: this.range ?? '', value: model.value };
-    const href = this.drillHref ? drillUrl(this.drillHref, values) : null;
-    const event = new CrmDrilldownEvent({
-      metric: this.metric,
-      row: model.row,
-      value: model.value,
-      ...(this.range ? { range: this.range } : {}),
-      href,
-    });
-    if (!this.dispatchEvent(event) || !href) return;
-    if (e.ctrlKey || e.metaKey) window.open(href, '_blank', 'noopener');
-    else window.location.assign(href);
+    if (model) this.drillDown(model.row, model.value, e);
   }
+
 }
 
-/** `win_rate` → `Win rate`: a readable heading when neither the page nor the source gives one. */
-function humanize(name: string): string {
-  const words = name.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

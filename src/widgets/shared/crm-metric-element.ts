@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
+import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
+import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
 import { type Messages, messagesFor } from '../../format/messages.js';
+import { drillUrl } from './drill-url.js';
 import { MetricController } from './metric-controller.js';
 
 /** A source property as a framework sets it: a registered name, or an adapter object. */
@@ -101,4 +103,22 @@ export abstract class CrmMetricElement<M> extends LitElement {
       ${waitingFor ? html`<span aria-hidden="true">${m.waitingForSource(waitingFor)}</span>` : nothing}
     </div>`;
   }
+
+  /**
+   * Fires `crm-drilldown` for a mark's row and, unless a listener cancels it, follows `drill-href`
+   * (filled from the row, the metric and the range; ctrl/⌘ opens a new tab).
+   */
+  protected drillDown(row: Readonly<Record<string, FrameValue>>, value: number | null, trigger?: MouseEvent | KeyboardEvent): void {
+    const href = this.drillHref ? drillUrl(this.drillHref, { ...row, metric: this.metric, range: this.range ?? '', value }) : null;
+    const event = new CrmDrilldownEvent({ metric: this.metric, row, value, ...(this.range ? { range: this.range } : {}), href });
+    if (!this.dispatchEvent(event) || !href) return;
+    if (trigger?.ctrlKey || trigger?.metaKey) window.open(href, '_blank', 'noopener');
+    else window.location.assign(href);
+  }
+}
+
+/** `win_rate` → `Win rate`: a readable heading when neither the page nor the source gives one. */
+export function humanize(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
