@@ -10,7 +10,7 @@ const source = staticSource({ revenue: [{ value: 1200, previous: 1000, region: '
 
 async function kpi(template = html`<crm-kpi metric="revenue" range="this_quarter" .source=${source}></crm-kpi>`) {
   const el = await fixture<CrmKpi>(template);
-  await waitUntil(() => el.getAttribute('state') === 'ready');
+  await waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
   return el;
 }
 

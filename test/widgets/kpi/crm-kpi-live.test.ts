@@ -6,7 +6,7 @@ import type { CrmKpi } from '../../../src/kpi.js';
 import { ManualSource, frame, frames } from '../../helpers/sources.js';
 
 const value = (el: CrmKpi) => el.shadowRoot!.querySelector('[part~="value"]')?.textContent?.trim();
-const ready = (el: CrmKpi) => waitUntil(() => el.getAttribute('state') === 'ready');
+const ready = (el: CrmKpi) => waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
 
 describe('<crm-kpi> live', () => {
   afterEach(() => unregisterSource('crm'));

@@ -8,7 +8,7 @@ import { ManualSource, type Row, frame } from '../../helpers/sources.js';
 
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: CrmKpi, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
-const inState = (el: CrmKpi, state: string) => waitUntil(() => el.getAttribute('state') === state, `state stayed ${el.getAttribute('state')}, not ${state}`);
+const inState = (el: CrmKpi, state: string) => waitUntil(() => el.getAttribute('state') === state, `state stayed ${el.getAttribute('state')}, not ${state}`, { timeout: 4000 });
 
 /** Silences the widgets' expected console warnings in tests that provoke them, and counts them. */
 function quietWarnings() {

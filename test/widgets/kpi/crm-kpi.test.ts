@@ -6,7 +6,7 @@ import { ManualSource, frame } from '../../helpers/sources.js';
 
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: CrmKpi, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
-const ready = (el: CrmKpi, state = 'ready') => waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`);
+const ready = (el: CrmKpi, state = 'ready') => waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, { timeout: 4000 });
 
 describe('<crm-kpi> shows the numbers', () => {
   afterEach(() => unregisterSource('crm'));
