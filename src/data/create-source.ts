@@ -37,6 +37,9 @@ export function createSource(
               (frame) => {
                 if (controller.signal.aborted) return;
                 subscriber.next(frame);
+                // The subscriber may have left inside next() (take(1)): then the teardown has already
+                // run, and a timer set now would fetch once more for nobody.
+                if (subscriber.closed) return;
                 if (intervalMs && intervalMs > 0) timer = setTimeout(fetchOnce, intervalMs);
                 else subscriber.complete();
               },

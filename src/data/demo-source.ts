@@ -56,10 +56,18 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
   };
 }
 
+type Filter = NonNullable<MetricQuery['filters']>[string] | undefined;
+
+/** Whether `value` passes a filter: no filter passes everything; an array filter is a set of values. */
+function matches(filter: Filter, value: string): boolean {
+  if (filter === undefined || filter === '') return true;
+  return Array.isArray(filter) ? filter.includes(value) : filter === value;
+}
+
 function simulate(q: MetricQuery, random: () => number, now: () => number): Simulation {
   const range = DEMO_RANGES[q.range ?? 'this_quarter'] ?? DEMO_RANGES.this_quarter!;
   const channel = q.filters?.channel;
-  const channelShare = channel === 'direct' ? 0.68 : channel === 'partner' ? 0.32 : 1;
+  const channelShare = (matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0);
   if (q.metric === 'funnel') return funnel(random, range.share * channelShare);
   if (q.metric === 'campaigns') return campaigns(random, channel);
   const kpi = DEMO_KPIS[q.metric === 'agents' ? 'tickets_resolved' : q.metric];
@@ -126,8 +134,8 @@ function funnel(random: () => number, share: number): Simulation {
   };
 }
 
-function campaigns(random: () => number, channel: unknown): Simulation {
-  const live = DEMO_CAMPAIGNS.filter((c) => !channel || c.channel === channel).map((c) => ({
+function campaigns(random: () => number, channel: Filter): Simulation {
+  const live = DEMO_CAMPAIGNS.filter((c) => matches(channel, c.channel)).map((c) => ({
     ...c,
     revenue: c.revenue * (0.9 + random() * 0.2),
     leads: Math.round(c.leads * (0.9 + random() * 0.2)),
@@ -151,11 +159,11 @@ function campaigns(random: () => number, channel: unknown): Simulation {
   };
 }
 
-function agents(kpi: DemoKpi, random: () => number, share: number, team: unknown): Simulation {
+function agents(kpi: DemoKpi, random: () => number, share: number, team: Filter): Simulation {
   const perAgent = kpi.kind === 'sum' ? (kpi.base * share) / DEMO_AGENTS.length : kpi.base;
   // Lower is better for handle time and open cases: better agents have less of it.
   const lowerIsBetter = kpi.target < 1;
-  const live = DEMO_AGENTS.filter((a) => !team || a.team === team).map((a) => ({
+  const live = DEMO_AGENTS.filter((a) => matches(team, a.team)).map((a) => ({
     ...a,
     value: perAgent * (lowerIsBetter ? 1 / a.skill : a.skill) * (0.92 + random() * 0.16),
   }));

@@ -15,21 +15,32 @@ export const NO_VALUE = '—';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-/** Intl formatters are expensive to build and live updates format often: reuse them. A bad option
- * (an unknown currency code) falls back to plain numbers instead of throwing. */
+/** Intl formatters are expensive to build and live updates format often: reuse them. Bad input
+ * never throws: an invalid locale tag (`en_US`) falls back to the browser's locale, and a bad option
+ * (a malformed currency code) to plain numbers. */
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = locale + JSON.stringify(options);
   let formatter = cache.get(key);
   if (!formatter) {
+    const tag = isLocaleTag(locale) ? locale : undefined;
     try {
-      formatter = new Intl.NumberFormat(locale, options);
+      formatter = new Intl.NumberFormat(tag, options);
     } catch {
       const { style: _style, currency: _currency, ...rest } = options;
-      formatter = new Intl.NumberFormat(locale, rest);
+      formatter = new Intl.NumberFormat(tag, rest);
     }
     cache.set(key, formatter);
   }
   return formatter;
+}
+
+function isLocaleTag(locale: string): boolean {
+  try {
+    Intl.getCanonicalLocales(locale);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -11,10 +11,10 @@ export interface Delta {
 
 /**
  * The delta between `current` and `previous`, judged by `positive` (which direction is good:
- * handle time and churn are better when they fall). Null when either value is missing.
+ * handle time and churn are better when they fall). Null when either value is missing or not finite.
  */
 export function delta(current: number | null, previous: number | null, positive: 'up' | 'down' = 'up'): Delta | null {
-  if (current === null || previous === null) return null;
+  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const absolute = current - previous;
   const ratio = previous === 0 ? null : absolute / Math.abs(previous);
   const direction = absolute > 0 ? 'up' : absolute < 0 ? 'down' : 'flat';

@@ -31,10 +31,11 @@ export function parseThresholds(text: string | null | undefined): Threshold[] {
 /**
  * The band `value` falls in. Tones run from bad to good in the direction that is good: with
  * `positive: 'up'` the highest band is good and the lowest bad; with `'down'` the reverse. A value
- * below every band gets the worst (or, for 'down', the best) tone with the first band's label.
+ * below every band gets the worst (or, for 'down', the best) tone with the first band's label. A
+ * missing or non-finite value has no status.
  */
 export function thresholdStatus(value: number | null, bands: readonly Threshold[], positive: 'up' | 'down' = 'up'): ThresholdStatus | null {
-  if (value === null || bands.length === 0) return null;
+  if (value === null || !Number.isFinite(value) || bands.length === 0) return null;
   let index = 0;
   for (let i = 0; i < bands.length; i++) if (value >= bands[i]!.from) index = i;
   const rank = positive === 'up' ? index : bands.length - 1 - index; // 0 = worst
