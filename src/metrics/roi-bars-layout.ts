@@ -1,0 +1,64 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import type { Box } from './label-layout.js';
+
+export interface RoiBarsOptions {
+  width: number;
+  height: number;
+  /** Pixels kept left of the bars (campaign names) and right of them (metric columns). */
+  left?: number;
+  right?: number;
+  /** Pixels kept above (break-even caption) and below (the axis). */
+  top?: number;
+  bottom?: number;
+  /** About how many axis ticks fit. */
+  ticks?: number;
+  /** The thickest a bar gets in a tall panel. */
+  maxBar?: number;
+}
+
+export interface RoiBarsLayout {
+  /** One bar per campaign from the break-even line to its ROI: right of it for a gain, left for a loss. */
+  bars: Box[];
+  /** Each campaign's row across the whole chart: the hit area and its labels' line. */
+  bands: Box[];
+  /** Where the bars live. */
+  plot: Box;
+  /** x of ROI 0 %: the break-even line. */
+  zeroX: number;
+  ticks: Array<{ value: number; x: number }>;
+}
+
+/**
+ * Horizontal ROI bars, one row per campaign in the given order. The scale always includes 0, so
+ * gains and losses share one break-even line; a campaign without an ROI (no cost) gets a bar of
+ * length 0 on that line.
+ */
+export function roiBarsLayout(rois: ReadonlyArray<number | null>, o: RoiBarsOptions): RoiBarsLayout {
+  const left = Math.max(0, o.left ?? 0);
+  const top = Math.max(0, o.top ?? 0);
+  const plot: Box = {
+    x: left,
+    y: top,
+    width: Math.max(0, o.width - left - Math.max(0, o.right ?? 0)),
+    height: Math.max(0, o.height - top - Math.max(0, o.bottom ?? 0)),
+  };
+  const known = rois.filter((r): r is number => r !== null && Number.isFinite(r));
+  let lo = Math.min(0, ...known);
+  let hi = Math.max(0, ...known);
+  if (lo === hi) hi = 1;
+  const x = scaleLinear().domain([lo, hi]).range([plot.x, plot.x + plot.width]).nice(o.ticks ?? 5);
+  [lo, hi] = x.domain() as [number, number];
+  const band = scaleBand<number>().domain(rois.map((_, i) => i)).range([plot.y, plot.y + plot.height]).paddingInner(0.3).paddingOuter(0.15);
+  const thickness = Math.min(band.bandwidth(), o.maxBar ?? 24);
+  const zeroX = x(0);
+  const bars = rois.map((r, i): Box => {
+    const end = r !== null && Number.isFinite(r) ? x(r) : zeroX;
+    const y = (band(i) ?? 0) + (band.bandwidth() - thickness) / 2;
+    return { x: Math.min(zeroX, end), y, width: Math.abs(end - zeroX), height: thickness };
+  });
+  const step = band.step();
+  const start = plot.y + band.paddingOuter() * step - (band.paddingInner() * step) / 2;
+  const bands = rois.map((_, i): Box => ({ x: 0, y: start + i * step, width: o.width, height: step }));
+  const ticks = x.ticks(o.ticks ?? 5).map((value) => ({ value, x: x(value) }));
+  return { bars, bands, plot, zeroX, ticks };
+}
