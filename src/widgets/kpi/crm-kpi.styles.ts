@@ -17,6 +17,8 @@ export const kpiStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     outline: none;
+    /* The value scales with the tile's own width, not the viewport's. */
+    container-type: inline-size;
   }
 
   .interactive {
@@ -59,7 +61,7 @@ export const kpiStyles = css`
   }
 
   .value {
-    font-size: var(--_value-size);
+    font-size: clamp(1.25rem, 12cqi, var(--_value-size));
     font-weight: 700;
     line-height: 1.15;
     font-variant-numeric: tabular-nums;

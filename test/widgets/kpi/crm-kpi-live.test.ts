@@ -102,7 +102,7 @@ describe('<crm-kpi> live', () => {
   it('fires crm-state on each change of state', async () => {
     const source = new ManualSource();
     const states: string[] = [];
-    const el = await fixture<CrmKpi>(html`<crm-kpi metric="m" stale-after="100" .source=${source} @crm-state=${(e: CrmStateEvent) => states.push(e.detail.state)}></crm-kpi>`);
+    const el = await fixture<CrmKpi>(html`<crm-kpi metric="m" stale-after="1000" .source=${source} @crm-state=${(e: CrmStateEvent) => states.push(e.detail.state)}></crm-kpi>`);
     source.emit([{ value: 1 }]);
     await waitUntil(() => el.state === 'stale');
     source.emit([]);
