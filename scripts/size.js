@@ -1,0 +1,125 @@
+/**
+ * npm run size [-- --why] [-- --json]
+ *
+ * What each package entry costs a user's page: the entry bundled from source with lit, rxjs and d3
+ * included, tree-shaken and minified by esbuild for the browser (conditions: production), then
+ * gzipped. Entries are discovered, not listed: every `exports` path of package.json whose file is
+ * built from `src/`, plus any `src/*.ts` entry not exported yet. A built file without a source
+ * counterpart (the single-file bundle) is measured as built, when it exists.
+ *
+ * Budgets live in size-budgets.json. Exits 1 when an entry is over its budget.
+ *   --why   the largest contributors per entry (from esbuild's metafile)
+ *   --json  the table as JSON on stdout
+ */
+import { build } from 'esbuild';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const args = new Set(process.argv.slice(2));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const budgets = JSON.parse(readFileSync('size-budgets.json', 'utf8'));
+
+const rows = [];
+for (const entry of discoverEntries()) rows.push(await measure(entry));
+
+if (args.has('--json')) console.log(JSON.stringify(rows.map(({ inputs, ...row }) => row), null, 2));
+else printTable(rows);
+if (args.has('--why')) for (const row of rows) if (row.inputs) printWhy(row);
+
+const over = rows.filter((r) => r.status === 'over');
+if (over.length) {
+  console.error(`\nOver budget: ${over.map((r) => r.entry).join(', ')} (npm run size -- --why shows what they contain)`);
+  process.exit(1);
+}
+
+/** Export paths with the file each one measures: a source to bundle, or a built file to read. */
+function discoverEntries() {
+  const entries = [];
+  const seen = new Set();
+  for (const [subpath, value] of Object.entries(pkg.exports ?? {})) {
+    const target = typeof value === 'string' ? value : (value.default ?? value.import);
+    if (typeof target !== 'string' || !target.endsWith('.js')) continue;
+    const source = target.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+    if (target.startsWith('./dist/') && existsSync(source)) {
+      entries.push({ entry: subpath, source });
+      seen.add(source);
+    } else {
+      entries.push({ entry: subpath, built: target.slice(2) });
+    }
+  }
+  // A widget entry that package.json does not export yet is measured (and budgeted) all the same.
+  for (const file of readdirSync('src').sort()) {
+    const source = `src/${file}`;
+    if (!/\.ts$/.test(file) || /\.(d|test)\.ts$/.test(file) || seen.has(source)) continue;
+    const name = file.replace(/\.ts$/, '');
+    entries.push({ entry: name === 'index' ? '.' : `./${name}`, source, unexported: true });
+  }
+  return entries;
+}
+
+async function measure({ entry, source, built, unexported }) {
+  const budget = parseBudget(entry in budgets ? budgets[entry] : budgets['*']);
+  const row = { entry: unexported ? `${entry} (not exported)` : entry, file: source ?? built, budget };
+  if (built && !existsSync(built)) return { ...row, status: 'not built' };
+  let code = built ? readFileSync(built) : undefined;
+  if (source) {
+    const result = await build({
+      entryPoints: [source],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      conditions: ['production'],
+      tsconfig: './tsconfig.json',
+      metafile: true,
+      write: false,
+      logLevel: 'error',
+    });
+    code = result.outputFiles[0].contents;
+    row.inputs = Object.values(result.metafile.outputs)[0].inputs;
+  }
+  const raw = code.length;
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const status = budget === null ? 'info' : gzip <= budget ? 'ok' : 'over';
+  return { ...row, raw, gzip, status };
+}
+
+/** "40 KiB" | "40 kB" | 40960 | null → bytes or null. */
+function parseBudget(value) {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const m = /^\s*([\d.]+)\s*(KiB|kB|B)?\s*$/.exec(value);
+  if (!m) throw new Error(`size-budgets.json: cannot read budget ${JSON.stringify(value)}`);
+  return Math.round(Number(m[1]) * ({ KiB: 1024, kB: 1000, B: 1 }[m[2] ?? 'B']));
+}
+
+function kib(bytes) {
+  return bytes === null || bytes === undefined ? '—' : `${(bytes / 1024).toFixed(2)} KiB`;
+}
+
+function printTable(rows) {
+  const table = [['entry', 'file', 'minified', 'gzip', 'budget', 'status']].concat(
+    rows.map((r) => [r.entry, r.file, kib(r.raw), kib(r.gzip), kib(r.budget), r.status]),
+  );
+  const widths = table[0].map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log(line(table[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const cells of table.slice(1)) console.log(line(cells));
+  console.log('\nminified: esbuild --bundle --minify, lit/rxjs/d3 included; gzip: level 9. Budgets: size-budgets.json');
+}
+
+/** Minified bytes per package (or per source folder), largest first. */
+function printWhy(row) {
+  const byOrigin = new Map();
+  for (const [file, { bytesInOutput }] of Object.entries(row.inputs)) {
+    const pkgName = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+    const origin = pkgName ?? file.split('/').slice(0, -1).join('/');
+    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + bytesInOutput);
+  }
+  console.log(`\n${row.entry} — minified bytes by origin (before gzip):`);
+  for (const [origin, bytes] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+    console.log(`  ${String(bytes).padStart(7)}  ${origin}`);
+  }
+}
