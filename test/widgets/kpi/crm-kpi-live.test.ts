@@ -104,9 +104,9 @@ describe('<crm-kpi> live', () => {
     const states: string[] = [];
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="m" stale-after="1000" .source=${source} @crm-state=${(e: CrmStateEvent) => states.push(e.detail.state)}></crm-kpi>`);
     source.emit([{ value: 1 }]);
-    await waitUntil(() => el.state === 'stale');
+    await waitUntil(() => el.state === 'stale', 'never stale', { timeout: 4000 });
     source.emit([]);
-    await waitUntil(() => el.state === 'empty');
+    await waitUntil(() => el.state === 'empty', 'never empty', { timeout: 4000 });
     expect(states).to.deep.equal(['ready', 'stale', 'empty']);
   });
 
