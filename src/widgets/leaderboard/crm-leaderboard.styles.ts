@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+export const leaderboardStyles = css`
+  :host {
+    --_highlight: var(--crm-leaderboard-highlight, color-mix(in srgb, var(--_accent) 11%, transparent));
+    --_bar: var(--crm-leaderboard-bar-color, var(--_accent));
+    --_avatar: var(--crm-leaderboard-avatar-size, 28px);
+    min-width: 240px;
+  }
+
+  .tile {
+    container-type: inline-size;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    height: 100%;
+    box-sizing: border-box;
+    padding: var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+
+  .label {
+    font-size: var(--_label-size);
+    font-weight: 600;
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .count {
+    flex: none;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .table {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .rows {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+
+  .row {
+    position: relative;
+    display: grid;
+    grid-template-columns: 2.4em minmax(0, 1fr) auto 3em;
+    grid-template-areas: 'rank agent value change';
+    align-items: center;
+    column-gap: 10px;
+    min-height: calc(var(--_avatar) + 12px);
+    padding: 0 8px;
+    border-radius: 6px;
+    cursor: pointer;
+    outline: none;
+    /* A count or badge changing in one row lays out only that row. */
+    contain: layout style;
+  }
+
+  .row:hover {
+    background: color-mix(in srgb, var(--_track) 60%, transparent);
+  }
+
+  .row:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  .row.highlighted {
+    background: var(--_highlight);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+
+  .pinned {
+    margin-top: 6px;
+    padding-top: 6px;
+    border-top: 1px dashed var(--_border);
+  }
+
+  .rank {
+    grid-area: rank;
+    font-weight: 700;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .agent {
+    grid-area: agent;
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    min-width: 0;
+  }
+
+  .avatar {
+    position: relative;
+    flex: none;
+    width: var(--_avatar);
+    height: var(--_avatar);
+    border-radius: 50%;
+    overflow: hidden;
+    background: var(--_track);
+  }
+
+  .initials {
+    display: grid;
+    place-items: center;
+    width: 100%;
+    height: 100%;
+    font-size: calc(var(--_avatar) * 0.4);
+    font-weight: 700;
+    color: var(--_text);
+    letter-spacing: 0.02em;
+  }
+
+  /* The picture covers the initials once loaded; until then, or if it fails, the initials show. */
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  .who {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+    flex: 1;
+  }
+
+  .name-line {
+    display: flex;
+    align-items: baseline;
+    gap: 6px;
+    min-width: 0;
+  }
+
+  .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .highlighted .name {
+    font-weight: 700;
+  }
+
+  .you {
+    flex: none;
+    font-size: 0.6875rem;
+    font-weight: 700;
+    padding: 0 6px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    color: var(--_accent);
+  }
+
+  .bar {
+    display: block;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+
+  .bar-fill {
+    display: block;
+    height: 100%;
+    background: var(--_bar);
+    transform-origin: left center;
+    transition: transform var(--_motion) ease-out;
+  }
+
+  .value {
+    grid-area: value;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  .stale .value,
+  .stale .bar {
+    opacity: 0.55;
+  }
+
+  .change {
+    grid-area: change;
+    font-size: 0.75rem;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  /* Shows for 6 s in all (the element removes it then); fades over the last second. */
+  .badge {
+    display: inline-block;
+    animation: badge-fade 1s ease-in 5s both;
+  }
+
+  .badge.up {
+    color: var(--_good);
+  }
+
+  .badge.down {
+    color: var(--_bad);
+  }
+
+  .badge.new {
+    color: var(--_accent);
+    text-transform: uppercase;
+    font-size: 0.6875rem;
+    letter-spacing: 0.04em;
+  }
+
+  @keyframes badge-fade {
+    to {
+      opacity: 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .badge {
+      animation: none;
+    }
+  }
+
+  /* In a narrow tile a badge goes under the value, giving names the room of its column. */
+  @container (max-width: 400px) {
+    .row {
+      --_avatar: var(--crm-leaderboard-avatar-size, 24px);
+      grid-template-columns: 2em minmax(0, 1fr) auto;
+      grid-template-areas: 'rank agent value';
+      column-gap: 8px;
+      min-height: 40px;
+    }
+
+    .agent {
+      gap: 8px;
+    }
+
+    .change {
+      display: none;
+      line-height: 1.1;
+      align-self: start;
+    }
+
+    .row:has(.badge) {
+      grid-template-areas: 'rank agent value' 'rank agent change';
+    }
+
+    .row:has(.badge) .change {
+      display: block;
+    }
+
+    .row:has(.badge) .value {
+      align-self: end;
+    }
+  }
+
+  .stale-note {
+    font-size: 0.75rem;
+    color: var(--_warning);
+  }
+
+  .error-detail {
+    font-size: 0.75rem;
+    overflow-wrap: anywhere;
+  }
+`;

@@ -1,0 +1,332 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MetricFrame, MetricQuery } from '../../data/types.js';
+import { type ValueFormat, formatValue } from '../../format/number-format.js';
+import { formatAsOf } from '../../format/time-format.js';
+import { type RankBadge, nextBadgeExpiry, rankBadges } from '../../metrics/rank-badges.js';
+import { type Ranked, rank } from '../../metrics/ranking.js';
+import { resolveFormat } from '../kpi/kpi-view.js';
+import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { inlineStyle } from '../shared/inline-style.js';
+import { PoliteAnnouncer } from '../shared/polite-announcer.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { WidthController } from '../shared/width-controller.js';
+import { countTo } from './count-to.js';
+import { FlipController, cssTimeMs } from './flip-controller.js';
+import { type LeaderboardMessages, leaderboardMessagesFor } from './leaderboard-messages.js';
+import { type Agent, type LeaderboardModel, leaderboardModel } from './leaderboard-model.js';
+import { type LeaderboardView, type RowView, leaderboardView, rankAnnouncement } from './leaderboard-view.js';
+import { leaderboardStyles } from './crm-leaderboard.styles.js';
+
+/** How long a rank-change badge shows; it fades out over its last second (see the styles). */
+const BADGE_MS = 6000;
+
+/**
+ * Agents ranked by a metric, live: rows glide to their new places when ranks change, values count
+ * to their new numbers, and a badge says who moved (▲3, ▼1, new). Equal values share a rank ("1=")
+ * and keep their order across refreshes; the highlighted agent ("you") stays pinned below the top
+ * rows with their real rank.
+ *
+ * @summary A live leaderboard of agents.
+ *
+ * @csspart base - The tile.
+ * @csspart label - The heading.
+ * @csspart count - "Top 10 of 12", when the list is cut.
+ * @csspart table - The list of rows (a table for assistive technology).
+ * @csspart row - One agent's row; focusable, activates drill-down.
+ * @csspart highlight - The highlighted ("you") row, in addition to `row`.
+ * @csspart pinned - The group holding the highlighted row when it ranks below the top rows.
+ * @csspart rank - The rank ("1", "2=").
+ * @csspart avatar - The avatar picture or initials.
+ * @csspart name - The agent's name.
+ * @csspart you - The "You" tag on the highlighted row.
+ * @csspart bar - The value bar's track; its fill is relative to the leader.
+ * @csspart value - The value.
+ * @csspart change - The rank-change badge's cell.
+ * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error view with its Retry button.
+ * @csspart empty - The empty view.
+ *
+ * @cssprop --crm-font-family - Font of the widget.
+ * @cssprop --crm-color-text - Main text colour.
+ * @cssprop --crm-color-muted - Secondary text colour (ranks, counts).
+ * @cssprop --crm-color-surface - Tile background.
+ * @cssprop --crm-color-border - Tile border and the line above the pinned row.
+ * @cssprop --crm-color-accent - Bars and the highlighted row's marker.
+ * @cssprop --crm-color-good - Colour of a move up.
+ * @cssprop --crm-color-bad - Colour of a move down.
+ * @cssprop --crm-color-track - Bar tracks and the initials' background.
+ * @cssprop --crm-color-focus - Focus ring.
+ * @cssprop --crm-radius - Corner radius.
+ * @cssprop --crm-space - Inner padding.
+ * @cssprop --crm-font-size-label - Size of the heading and small text.
+ * @cssprop --crm-motion-duration - Length of row moves and counts (0 under reduced motion).
+ * @cssprop --crm-leaderboard-highlight - Background of the highlighted row.
+ * @cssprop --crm-leaderboard-bar-color - Fill of the value bars (defaults to the accent colour).
+ * @cssprop --crm-leaderboard-avatar-size - Diameter of the avatars.
+ *
+ * @fires crm-drilldown - The user clicked a row or pressed Enter on it; `detail.row` is the agent's row. Cancelable: cancel it to stop a `drill-href` navigation.
+ * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
+ */
+export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
+  static override styles = [tokenStyles, leaderboardStyles];
+
+  /** How values are written: `number`, `currency`, `percent` (ratios) or `duration` (seconds). Defaults to what the source's field unit says. */
+  @property() format: ValueFormat | undefined = undefined;
+
+  /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
+  @property() currency: string | undefined = undefined;
+
+  /** `desc`: the highest value leads (revenue, tickets); `asc`: the lowest leads (handle time). */
+  @property({ reflect: true }) order: 'desc' | 'asc' = 'desc';
+
+  /** How many top rows to show; every agent is still ranked. Not a positive number: all rows. */
+  @property({ type: Number }) limit = 10;
+
+  /** The key (id, else name) of the agent to highlight ("you"); pinned below the top rows when outside them. */
+  @property() highlight: string | undefined = undefined;
+
+  /** Shows only agents of this team (rows' `team` field); also sent to the source as the `team` filter. */
+  @property() team: string | undefined = undefined;
+
+  /** Comma-separated dimensions the query groups by; empty sends none. */
+  @property() dimensions = 'agent';
+
+  /** The row field that identifies an agent across frames (rank changes follow it). */
+  @property({ attribute: 'id-field' }) idField = 'id';
+
+  /** The row field with the agent's name. */
+  @property({ attribute: 'name-field' }) nameField = 'name';
+
+  /** The row field that holds the value ranked by. */
+  @property({ attribute: 'value-field' }) valueField = 'value';
+
+  private readonly width = new WidthController(this);
+  private readonly announcer = new PoliteAnnouncer(this);
+  protected readonly rowMotion = new FlipController(this, { rows: () => this.rowElements(), duration: () => this.motionMs });
+  private ranked: Ranked<Agent>[] | null = null;
+  private rankedFrom: LeaderboardModel | null = null;
+  private badges: Map<string, RankBadge> = new Map();
+  private badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  private view: LeaderboardView | null = null;
+  private words: LeaderboardMessages = leaderboardMessagesFor('en-US');
+  private failedAvatars = new Set<string>();
+  /** The row that takes Tab focus (roving tabindex). */
+  private activeKey: string | null = null;
+  private focusedKey: string | null = null;
+  private motionMs = 0;
+
+  protected override query(): MetricQuery | null {
+    const q = super.query();
+    if (!q) return null;
+    const dimensions = this.dimensions.split(',').map((d) => d.trim()).filter(Boolean);
+    const filters = { ...q.filters, ...(this.team ? { team: this.team } : {}), ...(this.valueField !== 'value' ? { field: this.valueField } : {}) };
+    return { ...q, ...(dimensions.length ? { dimensions } : {}), ...(Object.keys(filters).length ? { filters } : {}) };
+  }
+
+  protected toModel(frame: MetricFrame): LeaderboardModel | null {
+    return leaderboardModel(frame, { id: this.idField, name: this.nameField, value: this.valueField }, this.team);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.badgeTimer);
+    this.badgeTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Field names are read as frames arrive: ask again so the current data is read with the new ones.
+    if (this.hasUpdated && (changed.has('idField') || changed.has('nameField'))) this.data.retry();
+    this.words = leaderboardMessagesFor(this.resolvedLocale);
+    this.motionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    this.focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
+    this.rerank(changed.has('order'));
+    const highlight = this.highlight ?? null;
+    const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
+    const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
+    if (!shown.some((r) => r.key === this.activeKey)) this.activeKey = shown[0]?.key ?? null;
+    this.scheduleBadgeExpiry();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Reordering moves row elements, which drops focus: keep it on the same agent.
+    if (this.focusedKey && !this.shadowRoot!.activeElement) this.rowFor(this.activeKey)?.focus({ preventScroll: true });
+  }
+
+  override render() {
+    const model = this.data.model;
+    const view = this.view;
+    if (!model || !view) return html`<div class="tile" part="base">${this.renderHeader(null)}${this.renderStateView()}</div>`;
+    const m = this.words;
+    return html`
+      <div class=${classMap({ tile: true, stale: this.data.state === 'stale' })} part="base">
+        ${this.renderHeader(view)}
+        <div class="table" part="table" role="table" aria-labelledby="label" @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+          <div role="rowgroup" class="sr-only">
+            <div role="row">
+              <span role="columnheader">${m.rank}</span><span role="columnheader">${m.agent}</span>
+              <span role="columnheader">${this.headline()}</span><span role="columnheader">${m.change}</span>
+            </div>
+          </div>
+          <div role="rowgroup" class="rows">${repeat(view.top, (r) => r.key, (r) => this.renderRow(r))}</div>
+          ${view.pinned ? html`<div role="rowgroup" class="pinned" part="pinned">${this.renderRow(view.pinned)}</div>` : nothing}
+        </div>
+        ${this.data.state === 'stale'
+          ? html`<div class="stale-note" part="stale">
+              <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
+            </div>`
+          : nothing}
+      </div>
+      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+    `;
+  }
+
+  private renderHeader(view: LeaderboardView | null) {
+    return html`<div class="header">
+      <span class="label" id="label" part="label">${this.headline()}</span>
+      ${view?.countText ? html`<span class="count" part="count">${view.countText}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderRow(r: RowView) {
+    const format = this.valueFormatter();
+    const badge = r.badge;
+    return html`<div
+      class=${classMap({ row: true, highlighted: r.highlighted })}
+      part=${r.highlighted ? 'row highlight' : 'row'}
+      role="row"
+      data-key=${r.key}
+      tabindex=${r.key === this.activeKey ? '0' : '-1'}
+      aria-current=${r.highlighted ? 'true' : nothing}
+    >
+      <span class="rank" part="rank" role="cell"><span aria-hidden="true">${r.rankText}</span><span class="sr-only">${r.rankWords}</span></span>
+      <span class="agent" role="cell">
+        ${this.renderAvatar(r)}
+        <span class="who">
+          <span class="name-line">
+            <span class="name" part="name">${r.name}</span>
+            ${r.highlighted ? html`<span class="you" part="you">${this.words.you}</span>` : nothing}
+          </span>
+          <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${r.share})` })}></span></span>
+        </span>
+      </span>
+      <span class="value" part="value" role="cell">${countTo(r.agent.value, format, this.motionMs)}</span>
+      <span class="change" part="change" role="cell">
+        ${badge
+          ? keyed(badge.id, html`<span class="badge ${badge.tone}"><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`)
+          : nothing}
+      </span>
+    </div>`;
+  }
+
+  /** A picture when there is a loadable one; initials otherwise, and after the picture fails. */
+  private renderAvatar(r: RowView) {
+    const url = r.avatar && !this.failedAvatars.has(r.avatar) ? r.avatar : null;
+    return html`<span class="avatar" part="avatar" aria-hidden="true">
+      <span class="initials">${r.initials}</span>
+      ${url ? html`<img src=${url} alt="" loading="lazy" decoding="async" @error=${() => this.avatarFailed(url)} />` : nothing}
+    </span>`;
+  }
+
+  private get sortOrder(): 'desc' | 'asc' {
+    return this.order === 'asc' ? 'asc' : 'desc';
+  }
+
+  private headline(): string {
+    return this.label || this.data.model?.fieldLabel || humanize(this.metric);
+  }
+
+  /** Ranks a new frame against the last one; a changed order starts afresh (no rank changes). */
+  private rerank(orderChanged: boolean): void {
+    const model = this.data.model;
+    const now = performance.now();
+    if (!model) {
+      this.ranked = this.rankedFrom = null;
+      this.badges = new Map();
+      return;
+    }
+    if (model === this.rankedFrom && !orderChanged) {
+      this.badges = rankBadges(this.badges, null, now, BADGE_MS);
+      return;
+    }
+    const fresh = orderChanged || !this.ranked;
+    this.ranked = rank(model.agents, fresh ? null : this.ranked, { order: this.sortOrder });
+    this.rankedFrom = model;
+    this.badges = fresh ? new Map() : rankBadges(this.badges, this.ranked, now, BADGE_MS);
+    if (!fresh) {
+      const text = rankAnnouncement(this.ranked, this.highlight ?? null, this.words, this.resolvedLocale);
+      if (text) this.announcer.announce(text);
+    }
+  }
+
+  /** One timer, for the next badge to go: the board re-renders then even if no frame arrives. */
+  private scheduleBadgeExpiry(): void {
+    clearTimeout(this.badgeTimer);
+    const at = nextBadgeExpiry(this.badges, BADGE_MS);
+    this.badgeTimer = at === null || !this.isConnected ? undefined : setTimeout(() => this.requestUpdate(), Math.max(0, at - performance.now()) + 20);
+  }
+
+  private valueFormatter(): (value: number | null) => string {
+    const { format, currency } = resolveFormat(this.format, this.data.model?.unit, this.currency);
+    // Narrow tiles write large numbers short (1,2 Mio. €) so names keep their room.
+    const compact = this.width.width > 0 && this.width.width < 420;
+    const options = { format, currency, locale: this.resolvedLocale, compact };
+    return (value) => formatValue(value, options);
+  }
+
+  private avatarFailed(url: string): void {
+    this.failedAvatars.add(url);
+    this.requestUpdate();
+  }
+
+  private rowElements(): HTMLElement[] {
+    return this.shadowRoot ? [...this.shadowRoot.querySelectorAll<HTMLElement>('.row[data-key]')] : [];
+  }
+
+  private rowFor(key: string | null): HTMLElement | undefined {
+    return this.rowElements().find((row) => row.dataset.key === key);
+  }
+
+  private rowAt(event: Event): { row: HTMLElement; agent: Agent } | null {
+    const row = (event.target as Element).closest<HTMLElement>('.row[data-key]');
+    const view = this.view;
+    const r = row && view ? [...view.top, view.pinned].find((v) => v?.key === row.dataset.key) : undefined;
+    return row && r ? { row, agent: r.agent } : null;
+  }
+
+  private onClick = (e: MouseEvent) => {
+    const hit = this.rowAt(e);
+    if (hit) this.drillDown(hit.agent.row, hit.agent.value, e);
+  };
+
+  private onFocusin = (e: FocusEvent) => {
+    const key = this.rowAt(e)?.row.dataset.key ?? null;
+    if (key && key !== this.activeKey) {
+      this.activeKey = key;
+      this.requestUpdate();
+    }
+  };
+
+  /** Arrow keys, Home and End move between rows; Enter drills down. */
+  private onKeydown = (e: KeyboardEvent) => {
+    const hit = this.rowAt(e);
+    if (!hit) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.drillDown(hit.agent.row, hit.agent.value, e);
+      return;
+    }
+    const rows = this.rowElements();
+    const i = rows.indexOf(hit.row);
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    rows[Math.max(0, Math.min(rows.length - 1, next))]!.focus();
+  };
+}
