@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.js';
+import { crmLabPlugin } from './test/servers/crm-lab-plugin.js';
 import { existsSync } from 'node:fs';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing here downloads a browser. */
@@ -15,7 +16,11 @@ export default {
   // Shared two-core machines can be slow; a hung file still fails, just later.
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // Reference CRM servers on loopback for the adapter tests, started on demand by the tests.
+    crmLabPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       // Each test file gets a window of its own: a page in a background tab is hidden, and a

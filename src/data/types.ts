@@ -34,9 +34,27 @@ export interface MetricFrame {
 }
 
 /**
+ * Where a source's connection stands. `reconnecting` (the link is down, the source is trying again)
+ * and `closed` (the server said stop) leave the last numbers on screen marked stale.
+ */
+export interface SourceStatus {
+  state: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+  /** Why the link is down, in words a user may read. */
+  error?: string;
+  /** Epoch ms of the next attempt while `reconnecting`, when the source knows it. */
+  retryAt?: number;
+}
+
+/**
  * The contract an adapter implements. `query` returns a live stream: it emits a frame whenever the
  * data changes, errors when the source fails, and releases its connection on unsubscribe.
  */
 export interface MetricSource {
   query(q: MetricQuery): Observable<MetricFrame>;
+  /**
+   * Optional: the connection's status now and on every change. A push adapter that reconnects by
+   * itself reports `reconnecting` here instead of erroring its streams, so widgets keep their
+   * numbers, show them as stale, and turn live again when the link is back.
+   */
+  status?(): Observable<SourceStatus>;
 }

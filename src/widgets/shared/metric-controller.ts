@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BehaviorSubject, Observable, type Subscription, defer, map, of, switchMap } from 'rxjs';
+import { BehaviorSubject, EMPTY, Observable, type Subscription, catchError, defer, distinctUntilChanged, map, merge, of, switchMap } from 'rxjs';
 import { frameProblem } from '../../data/check-frame.js';
 import { markStale } from '../../data/mark-stale.js';
 import { queryKey } from '../../data/query-key.js';
 import { sourceNamed } from '../../data/registry.js';
 import { type BackoffOptions, retryWithBackoff } from '../../data/retry-with-backoff.js';
 import { shareQueries } from '../../data/share-queries.js';
+import { isConnectionDown } from '../../data/source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmStateEvent, type WidgetState } from '../../events/crm-state.js';
 
@@ -26,6 +27,7 @@ type Signal =
   | { kind: 'frame'; frame: MetricFrame; stale: boolean }
   | { kind: 'error'; error: unknown }
   | { kind: 'waiting'; name: string }
+  | { kind: 'connection'; down: boolean; reason: string | null }
   | { kind: 'idle' };
 
 interface Inputs {
@@ -49,7 +51,9 @@ function identity(source: string | MetricSource): string {
  * however fast frames arrive (a background tab, where frames never come, does no rendering work).
  *
  * `state` runs `loading → ready ⇄ stale`, `error` (no data, retrying with backoff), `empty`; it is
- * reflected as the host's `state` attribute and announced with a `crm-state` event.
+ * reflected as the host's `state` attribute and announced with a `crm-state` event. A source that
+ * reports its connection (`status()`) turns the widget `stale` while the link is down and `ready`
+ * again when it is back, without resubscribing.
  */
 export class MetricController<M> implements ReactiveController {
   state: WidgetState = 'loading';
@@ -68,6 +72,8 @@ export class MetricController<M> implements ReactiveController {
   private latest: MetricFrame | null = null;
   private latestStale = false;
   private latestError: unknown = null;
+  /** Why the source's connection is down (it reconnects by itself), or null while it is up. */
+  private connectionDown: string | null = null;
   private modelled: MetricFrame | null = null;
   private rafId = 0;
 
@@ -115,7 +121,7 @@ export class MetricController<M> implements ReactiveController {
     return source$.pipe(
       switchMap((resolved): Observable<Signal> => {
         if (!resolved) return of({ kind: 'waiting', name: source as string });
-        return new Observable<Signal>((subscriber) =>
+        const frames = new Observable<Signal>((subscriber) =>
           defer(() => shareQueries(resolved).query(query))
             .pipe(
               retryWithBackoff({ ...this.options.backoff, onError: (error) => subscriber.next({ kind: 'error', error }) }),
@@ -124,6 +130,7 @@ export class MetricController<M> implements ReactiveController {
             )
             .subscribe(subscriber),
         );
+        return merge(frames, connectionSignals(resolved));
       }),
     );
   }
@@ -150,6 +157,10 @@ export class MetricController<M> implements ReactiveController {
       case 'waiting':
         this.waitingFor = signal.name;
         this.latest = null;
+        this.connectionDown = null;
+        break;
+      case 'connection':
+        this.connectionDown = signal.down ? signal.reason ?? 'The connection to the data source was lost.' : null;
         break;
       case 'idle':
         break;
@@ -179,7 +190,9 @@ export class MetricController<M> implements ReactiveController {
         this.latestError = error;
       }
     }
-    this.error = this.latestError === null ? null : messageOf(this.latestError);
+    // A lost connection reads like an error: numbers already shown turn stale, none shown yet gives
+    // the error view; both clear by themselves when the source reports the link is back.
+    this.error = this.latestError !== null ? messageOf(this.latestError) : this.connectionDown;
     this.setState(this.nextState());
     this.host.requestUpdate();
   }
@@ -204,11 +217,23 @@ export class MetricController<M> implements ReactiveController {
     this.latest = this.modelled = this.frame = null;
     this.model = null;
     this.latestError = null;
+    this.connectionDown = null;
     this.error = null;
     this.waitingFor = null;
     this.latestStale = false;
     this.setState('loading');
   }
+}
+
+/** The source's connection going down and coming back, for sources that report it. */
+function connectionSignals(source: MetricSource): Observable<Signal> {
+  if (typeof source.status !== 'function') return EMPTY;
+  return defer(() => source.status!()).pipe(
+    map((status): Signal => ({ kind: 'connection', down: isConnectionDown(status), reason: status.error ?? null })),
+    distinctUntilChanged((a, b) => a.kind === 'connection' && b.kind === 'connection' && a.down === b.down && a.reason === b.reason),
+    // A broken status channel must not take the data down with it.
+    catchError(() => EMPTY),
+  );
 }
 
 function messageOf(error: unknown): string {

@@ -1,0 +1,46 @@
+/**
+ * REST: `GET /api/metrics?<query as parameters>` answers the current frame as JSON with an ETag;
+ * `If-None-Match` with that ETag answers 304 without a body.
+ */
+import { json } from './server.js';
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ */
+export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
+  stats.rest.requests++;
+  stats.rest.urls.push(url.search);
+  let aborted = false;
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      aborted = true;
+      stats.rest.aborted++;
+    }
+  });
+  if (faults.restDelayMs) await new Promise((resolve) => setTimeout(resolve, faults.restDelayMs));
+  if (aborted) return;
+  if (faults.failNext > 0) {
+    faults.failNext--;
+    stats.rest.failed++;
+    return json(res, faults.failStatus, { error: 'simulated failure' });
+  }
+  if (faults.rawNext !== null) {
+    const raw = faults.rawNext;
+    faults.rawNext = null;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return res.end(raw);
+  }
+  const query = demo.queryFromParams(url.searchParams);
+  if (!query) return json(res, 400, { error: 'the metric parameter is missing' });
+  if (!hub.knows(query.metric)) return json(res, 404, { error: `unknown metric ${query.metric}` });
+  const { id, frame } = await hub.read(query);
+  const etag = `"${id}"`;
+  if (req.headers['if-none-match'] === etag) {
+    stats.rest.notModified++;
+    res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+    return res.end();
+  }
+  json(res, 200, frame, { ETag: etag });
+}

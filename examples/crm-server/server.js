@@ -1,0 +1,143 @@
+/**
+ * A reference CRM metrics server: the numbers of `demoSource`, live, over the three transports the
+ * built-in adapters speak. No framework: `node:http` and `ws`.
+ *
+ *   GET  /api/metrics?metric=revenue&range=this_quarter   REST, for pollingSource (ETag / 304)
+ *   GET  /api/stream?query=<queryKey>&query=…              Server-Sent Events, for sseSource
+ *   WS   /api/ws                                           WebSocket JSON protocol, for webSocketSource
+ *   GET  /health                                           { ok, boot }
+ *
+ * Every route answers cross-origin requests (the demo page is served from another port).
+ */
+import { createServer } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { loadDemoLogic } from './demo-logic.js';
+import { MetricHub } from './metric-hub.js';
+import { handleRest } from './rest.js';
+import { handleStream } from './stream.js';
+import { handleSocket } from './socket.js';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'If-None-Match, Authorization, Content-Type, Last-Event-ID',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After',
+  'Access-Control-Max-Age': '600',
+};
+
+/**
+ * Starts the server. `faults` lets tests and demos misbehave on purpose; `stats` counts what
+ * clients did; `stop()` and `start()` kill and restart it on the same port, with a fresh simulated
+ * CRM, as a real restart would.
+ *
+ * @param {{ port?: number; host?: string; seed?: number; intervalMs?: number; retryMs?: number }} [options]
+ */
+export async function createCrmServer(options = {}) {
+  const { host = '127.0.0.1', seed = 42, intervalMs = 1500, retryMs = 1000 } = options;
+  const demo = await loadDemoLogic();
+  const faults = newFaults();
+  const stats = newStats();
+  /** Open SSE responses and sockets, to cut them all on a simulated outage. */
+  const streams = new Set();
+  let hub;
+  let http;
+  let wss;
+  let port = options.port ?? 0;
+
+  const context = () => ({ hub, demo, faults, stats, streams, retryMs });
+
+  async function start() {
+    hub = new MetricHub(demo, { seed, intervalMs });
+    http = createServer((req, res) => {
+      for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      if (url.pathname === '/health') return json(res, 200, { ok: true, boot: hub.bootId });
+      if (url.pathname === '/api/metrics') return void handleRest(req, res, url, context());
+      if (url.pathname === '/api/stream') return void handleStream(req, res, url, context());
+      json(res, 404, { error: `no route ${url.pathname}` });
+    });
+    wss = new WebSocketServer({ noServer: true });
+    http.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/api/ws') return void socket.destroy();
+      wss.handleUpgrade(req, socket, head, (ws) => handleSocket(ws, req, context()));
+    });
+    await new Promise((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => resolve(undefined));
+    });
+    port = /** @type {import('node:net').AddressInfo} */ (http.address()).port;
+  }
+
+  /** Cuts every open stream and socket, as a network outage would; the server keeps running. */
+  function dropConnections() {
+    for (const stream of [...streams]) stream.destroy();
+    streams.clear();
+  }
+
+  async function stop() {
+    if (!http) return;
+    dropConnections();
+    for (const client of wss.clients) client.terminate();
+    wss.close();
+    const closing = new Promise((resolve) => http.close(() => resolve(undefined)));
+    http.closeAllConnections();
+    await closing;
+    hub.close();
+    http = undefined;
+  }
+
+  /** Sends raw text to every SSE client (as one event's data) and every socket, for malformed-input tests. */
+  function sendRaw(text) {
+    for (const stream of streams) stream.sendRaw(text);
+  }
+
+  await start();
+  return {
+    get port() {
+      return port;
+    },
+    get url() {
+      return `http://${host}:${port}`;
+    },
+    get hub() {
+      return hub;
+    },
+    faults,
+    stats,
+    start,
+    stop,
+    close: stop,
+    dropConnections,
+    sendRaw,
+  };
+}
+
+/** What a test or demo can make the server do wrong. */
+function newFaults() {
+  return {
+    /** The next n REST requests fail with `failStatus`. */
+    failNext: 0,
+    failStatus: 503,
+    /** REST answers wait this long (ms), so a test can abort one in flight. */
+    restDelayMs: 0,
+    /** The next REST answer is this raw text, with status 200. */
+    rawNext: /** @type {string | null} */ (null),
+    /** The SSE route answers 204 No Content: "stop reconnecting". */
+    streamNoContent: false,
+    /** Sockets get nothing: no frames, no pongs (a dead link that still looks open). */
+    socketSilent: false,
+  };
+}
+
+function newStats() {
+  return {
+    rest: { requests: 0, notModified: 0, failed: 0, aborted: 0, /** @type {string[]} */ urls: [] },
+    sse: { connections: 0, open: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
+    ws: { connections: 0, open: 0, subscribes: 0, unsubscribes: 0, duplicateSubscribes: 0, pings: 0, /** @type {string[]} */ protocols: [] },
+  };
+}
+
+export function json(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,184 @@
+import type { Observable } from 'rxjs';
+import { QueryChannels } from './query-channels.js';
+import { backoffDelay } from './retry-with-backoff.js';
+import { StatusChannel } from './source-status.js';
+import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
+import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
+
+export interface WebSocketSourceOptions {
+  /** `ws(s)://`, `http(s)://` or a path on this site; a function is called on each (re)connect, e.g. to add a fresh token. */
+  url: string | (() => string);
+  protocols?: string | string[];
+  /** Maps the `frame` payload of a server message to a frame. */
+  toFrame?: ToFrame;
+  /** Sends a ping this often (ms); a link silent for two of these counts as dead and is replaced. Default 20000. */
+  heartbeatMs?: number;
+  /** Reconnect waits: full jitter between 0 and initialDelay·2^(n−1), capped. Defaults 500 and 30000. */
+  backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
+  /** Keeps the socket this long (ms) after the last query leaves, so a widget switching queries does not reconnect. Default 0. */
+  lingerMs?: number;
+  /** The WebSocket class; the browser's by default. */
+  WebSocket?: typeof WebSocket;
+}
+
+/**
+ * A live source over one WebSocket that carries every query of the page. The JSON protocol
+ * (see `ServerMessage` and `ClientMessage`):
+ *
+ * - client → server: `{type:'subscribe', key, query}` for each distinct query (key = `queryKey(query)`),
+ *   `{type:'unsubscribe', key}` when its last widget leaves, `{type:'ping'}` every `heartbeatMs`;
+ * - server → client: `{type:'frame', key, frame}`, `{type:'error', key, message}` (ends that query),
+ *   `{type:'ping'}` (answered with `{type:'pong'}`), `{type:'pong'}`.
+ *
+ * The socket opens with the first query and closes when none is left. When it drops, the source
+ * reports `reconnecting` (widgets keep their numbers, marked stale), reconnects with jittered
+ * backoff, subscribes every active query again, and reports `open`. Malformed messages are dropped
+ * with a console warning; the socket stays.
+ *
+ * @example
+ * registerSource('crm', webSocketSource({ url: 'wss://crm.example.com/metrics' }));
+ */
+export function webSocketSource(options: WebSocketSourceOptions): MetricSource {
+  return new SocketConnection(options);
+}
+
+class SocketConnection implements MetricSource {
+  private readonly status$ = new StatusChannel();
+  private readonly channels = new QueryChannels({ opened: (key, query) => this.opened(key, query), closed: (key) => this.closed(key) });
+  private socket: WebSocket | null = null;
+  private failures = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private heardSincePing = true;
+  /** Keys unsubscribed on this socket: a frame already on its way for them is no surprise. */
+  private readonly left = new Set<string>();
+
+  constructor(private readonly options: WebSocketSourceOptions) {}
+
+  query(q: MetricQuery): Observable<MetricFrame> {
+    return this.channels.observe(q);
+  }
+
+  status(): Observable<SourceStatus> {
+    return this.status$.observe();
+  }
+
+  private opened(key: string, query: MetricQuery): void {
+    clearTimeout(this.lingerTimer);
+    this.left.delete(key);
+    if (!this.socket && this.reconnectTimer === undefined) this.connect();
+    else this.send({ type: 'subscribe', key, query });
+  }
+
+  private closed(key: string): void {
+    this.send({ type: 'unsubscribe', key });
+    this.left.add(key);
+    if (this.channels.size > 0) return;
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = setTimeout(() => this.channels.size === 0 && this.shutDown(), this.options.lingerMs ?? 0);
+  }
+
+  private connect(): void {
+    this.reconnectTimer = undefined;
+    if (this.failures === 0) this.status$.set('connecting');
+    const Socket = this.options.WebSocket ?? WebSocket;
+    const socket = new Socket(socketUrl(this.options.url), this.options.protocols);
+    this.socket = socket;
+    this.left.clear();
+    socket.onopen = () => {
+      this.failures = 0;
+      this.status$.set('open');
+      for (const [key, query] of this.channels.entries()) this.send({ type: 'subscribe', key, query });
+      this.startHeartbeat();
+    };
+    socket.onmessage = (event) => {
+      this.heardSincePing = true;
+      this.receive(event.data);
+    };
+    socket.onclose = (event) => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.stopHeartbeat();
+      if (this.channels.size > 0) this.reconnectLater(event.reason || (event.wasClean ? 'The server closed the connection.' : 'The connection was lost.'));
+      else this.status$.set('idle');
+    };
+  }
+
+  private receive(data: unknown): void {
+    const message = parseServerMessage(data);
+    if (typeof message === 'string') return warnDropped('webSocketSource', message);
+    if (message.type === 'ping') return this.send({ type: 'pong' });
+    if (message.type === 'pong') return;
+    const query = this.channels.query(message.key);
+    if (!query) {
+      if (!this.left.has(message.key)) warnDropped('webSocketSource', `no query has the key ${message.key}`);
+      return;
+    }
+    if (message.type === 'error') {
+      this.channels.fail(message.key, new Error(message.message));
+      return;
+    }
+    const frame = readFrame(message.frame, query, this.options.toFrame);
+    if (typeof frame === 'string') return warnDropped('webSocketSource', frame);
+    this.channels.deliver(message.key, frame);
+  }
+
+  private reconnectLater(reason: string): void {
+    this.failures++;
+    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = this.options.backoff ?? {};
+    const delay = backoffDelay(this.failures, initialDelay, maxDelay, random);
+    this.status$.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** No query is left: close the socket and forget every pending attempt. */
+  private shutDown(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.stopHeartbeat();
+    const socket = this.socket;
+    this.socket = null;
+    this.failures = 0;
+    socket?.close(1000, 'no queries left');
+    this.status$.set('idle');
+  }
+
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.heardSincePing = true;
+    this.heartbeatTimer = setInterval(() => {
+      const socket = this.socket;
+      if (!socket) return;
+      if (!this.heardSincePing) {
+        // Nothing came back since the last ping: the link is dead even if the socket does not know yet.
+        this.socket = null;
+        this.stopHeartbeat();
+        socket.close(4000, 'heartbeat timeout');
+        this.reconnectLater('The server stopped answering.');
+        return;
+      }
+      this.heardSincePing = false;
+      this.send({ type: 'ping' });
+    }, this.options.heartbeatMs ?? 20_000);
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+  }
+
+  private send(message: ClientMessage): void {
+    if (this.socket?.readyState === 1) this.socket.send(JSON.stringify(message));
+  }
+}
+
+/** The socket URL for `url`, which may be relative to the page or use an http(s) scheme. */
+function socketUrl(url: WebSocketSourceOptions['url']): string {
+  const raw = typeof url === 'function' ? url() : url;
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const resolved = new URL(raw, base);
+  if (resolved.protocol === 'http:') resolved.protocol = 'ws:';
+  if (resolved.protocol === 'https:') resolved.protocol = 'wss:';
+  return resolved.href;
+}

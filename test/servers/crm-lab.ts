@@ -1,0 +1,65 @@
+/**
+ * Browser side of the crm-lab test-runner plugin: a real reference CRM server on loopback that a
+ * test can stop, restart, cut off, misconfigure and inspect.
+ */
+export interface LabStats {
+  rest: { requests: number; notModified: number; failed: number; aborted: number; urls: string[] };
+  sse: { connections: number; open: number; lastEventIds: string[]; queriesPerConnection: number[] };
+  ws: { connections: number; open: number; subscribes: number; unsubscribes: number; duplicateSubscribes: number; pings: number; protocols: string[] };
+  /** Queries the simulated CRM is running now. */
+  live: number;
+}
+
+export interface LabFaults {
+  failNext?: number;
+  failStatus?: number;
+  restDelayMs?: number;
+  rawNext?: string | null;
+  streamNoContent?: boolean;
+  socketSilent?: boolean;
+}
+
+async function call<T>(command: string, params: Record<string, string | number> = {}): Promise<T> {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const response = await fetch(`/__crm-lab/${command}?${query}`, { cache: 'no-store' });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`crm-lab ${command}: ${body.error}`);
+  return body as T;
+}
+
+export class CrmLabServer {
+  private constructor(
+    readonly id: string,
+    /** `http://127.0.0.1:<port>` */
+    readonly url: string,
+  ) {}
+
+  static async start(options: { intervalMs?: number; retryMs?: number; seed?: number } = {}): Promise<CrmLabServer> {
+    const { id, url } = await call<{ id: string; url: string }>('create', options as Record<string, number>);
+    return new CrmLabServer(id, url);
+  }
+
+  get restUrl(): string {
+    return `${this.url}/api/metrics`;
+  }
+  get streamUrl(): string {
+    return `${this.url}/api/stream`;
+  }
+  get socketUrl(): string {
+    return `${this.url.replace('http', 'ws')}/api/ws`;
+  }
+
+  /** Kills the server (every connection cut, port closed); its simulated CRM is gone. */
+  stop = () => call('stop', { id: this.id });
+  /** Starts it again on the same port, with a fresh simulated CRM. */
+  restart = () => call('start', { id: this.id });
+  /** Cuts every stream and socket; the server keeps listening. */
+  drop = () => call('drop', { id: this.id });
+  close = () => call('close', { id: this.id });
+  stats = () => call<LabStats>('stats', { id: this.id });
+  faults = (faults: LabFaults) => call<LabFaults>('faults', { id: this.id, ...Object.fromEntries(Object.entries(faults).map(([k, v]) => [k, JSON.stringify(v)])) });
+  /** Sends raw text to every SSE stream (as an event's data) and every socket. */
+  sendRaw = (text: string) => call('raw', { id: this.id, text });
+  /** The frame the server holds now for a query key. */
+  latest = (key: string) => call<{ frame: { rows: Array<Record<string, unknown>>; asOf: number } | null }>('latest', { id: this.id, key }).then((r) => r.frame);
+}
