@@ -10,7 +10,7 @@ registerSource('crm', { query: (q: MetricQuery) => current.query(q) });
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const boards = () => document.querySelectorAll('crm-leaderboard');
 
-$('ties').source = staticSource({
+$<HTMLElementTagNameMap['crm-leaderboard']>('ties').source = staticSource({
   ties: [
     { id: 'a', name: 'Ana Ortiz', value: 10 },
     { id: 'b', name: 'Ben Okafor', value: 20 },

@@ -169,8 +169,8 @@ export const leaderboardStyles = css`
     font-weight: 700;
     padding: 0 6px;
     border-radius: 999px;
-    border: 1px solid currentColor;
-    color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_surface);
   }
 
   .bar {
