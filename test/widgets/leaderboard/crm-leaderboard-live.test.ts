@@ -179,7 +179,7 @@ describe('<crm-leaderboard> live', () => {
     const shown = values(el).map((v) => Number(v!.replace(/,/g, '')));
     expect(shown).to.have.length(12);
     expect([...shown].sort((a, b) => b - a)).to.deep.equal(shown);
-    const expectedRanks = shown.map((v, i) => {
+    const expectedRanks = shown.map((v) => {
       const rank = shown.indexOf(v) + 1;
       return shown.filter((w) => w === v).length > 1 ? `${rank}=` : String(rank);
     });
