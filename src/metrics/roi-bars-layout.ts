@@ -46,7 +46,8 @@ export function roiBarsLayout(rois: ReadonlyArray<number | null>, o: RoiBarsOpti
   let lo = Math.min(0, ...known);
   let hi = Math.max(0, ...known);
   if (lo === hi) hi = 1;
-  const x = scaleLinear().domain([lo, hi]).range([plot.x, plot.x + plot.width]).nice(o.ticks ?? 5);
+  // A fine nice step keeps the domain tight (−36 % rounds to −40 %, not −200 %); fewer ticks may be labelled.
+  const x = scaleLinear().domain([lo, hi]).range([plot.x, plot.x + plot.width]).nice(Math.max(10, o.ticks ?? 5));
   [lo, hi] = x.domain() as [number, number];
   const band = scaleBand<number>().domain(rois.map((_, i) => i)).range([plot.y, plot.y + plot.height]).paddingInner(0.3).paddingOuter(0.15);
   const thickness = Math.min(band.bandwidth(), o.maxBar ?? 24);

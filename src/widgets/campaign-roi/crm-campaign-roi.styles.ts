@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+export const campaignRoiStyles = css`
+  :host {
+    --_gain: var(--crm-roi-gain-color, var(--_good));
+    --_loss: var(--crm-roi-loss-color, var(--_bad));
+  }
+
+  .bar,
+  .dot {
+    fill: var(--_gain);
+  }
+
+  .loss .bar,
+  .loss .dot {
+    fill: var(--_loss);
+  }
+
+  /* No cost, no ROI: a hollow bubble on the cost axis, no bar; its label says "n/a". */
+  .none .dot {
+    fill: var(--_surface);
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+  }
+
+  .dot {
+    fill-opacity: 0.75;
+    stroke: var(--_surface);
+    stroke-width: 1;
+  }
+
+  .others .bar {
+    fill-opacity: 0.55;
+  }
+
+  svg text.gain {
+    fill: var(--_gain);
+  }
+
+  svg text.loss {
+    fill: var(--_loss);
+  }
+
+  svg text.none {
+    fill: var(--_muted);
+  }
+
+  .break-even {
+    stroke: var(--_text);
+    stroke-width: 1.5;
+  }
+
+  .diagonal {
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-dasharray: 5 4;
+  }
+
+  .axis-line {
+    stroke: var(--_border);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+
+  .labels,
+  .mark text {
+    pointer-events: none;
+  }
+`;

@@ -1,0 +1,256 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import type { MetricFrame } from '../../data/types.js';
+import { formatAsOf } from '../../format/time-format.js';
+import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
+import { chartStyles } from '../shared/chart-styles.js';
+import { RovingFocus } from '../shared/chart-keyboard.js';
+import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
+import { ChartSizeController } from '../shared/chart-size.js';
+import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
+import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
+import { ChartTween } from '../shared/chart-tween.js';
+import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { PoliteAnnouncer } from '../shared/polite-announcer.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
+import { type RoiModel, roiModel } from './roi-model.js';
+import { type BarGeometry, type BubbleGeometry, type ChartContext, renderBars, renderScatter } from './roi-charts.js';
+import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
+
+const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
+
+/**
+ * Marketing ROI per campaign, live: ROI = (revenue − cost) ÷ cost as bars around a break-even line,
+ * or cost against revenue as bubbles sized by leads with the break-even diagonal. A campaign without
+ * cost shows "n/a", never Infinity.
+ *
+ * @summary Live campaign ROI.
+ *
+ * @csspart base - The tile.
+ * @csspart label - The heading.
+ * @csspart headline - Total ROI of all campaigns in the header.
+ * @csspart plot - The chart area (holds the `<svg>` and the tooltip).
+ * @csspart tooltip - The tooltip of the hovered or focused campaign.
+ * @csspart table - The data table (visually hidden; for screen readers).
+ * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error view with its Retry button.
+ * @csspart empty - The empty view.
+ *
+ * @cssprop --crm-roi-gain-color - Bars and bubbles of campaigns that paid back (defaults to the good colour).
+ * @cssprop --crm-roi-loss-color - Bars and bubbles of campaigns that lost money (defaults to the bad colour).
+ * @cssprop --crm-chart-height - Height of the chart when the widget's height is not set (240px).
+ * @cssprop --crm-font-size-chart - Size of the chart's labels.
+ * @cssprop --crm-color-grid - Grid lines.
+ * @cssprop --crm-font-family - Font of the widget.
+ * @cssprop --crm-color-text - Main text colour, the break-even line and the tooltip background.
+ * @cssprop --crm-color-muted - Secondary text colour and the break-even diagonal.
+ * @cssprop --crm-color-surface - Tile background.
+ * @cssprop --crm-color-border - Tile border and axis lines.
+ * @cssprop --crm-color-good - Default gain colour.
+ * @cssprop --crm-color-bad - Default loss colour.
+ * @cssprop --crm-color-warning - The stale note.
+ * @cssprop --crm-color-track - Highlight of the hovered campaign.
+ * @cssprop --crm-color-focus - Focus ring.
+ * @cssprop --crm-radius - Corner radius.
+ * @cssprop --crm-space - Inner padding.
+ * @cssprop --crm-font-size-label - Size of the heading.
+ * @cssprop --crm-motion-duration - Length of the animation to new data (0 under reduced motion).
+ *
+ * @fires crm-drilldown - The user clicked a campaign or pressed Enter on it; `detail.row` is its row (summed for "others"), `detail.value` its ROI. Cancelable.
+ * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
+ */
+export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
+  static override styles = [tokenStyles, chartStyles, campaignRoiStyles];
+
+  /** `bars`: ROI per campaign around the break-even line; `scatter`: cost × revenue, bubble size = leads. */
+  @property({ reflect: true }) view: 'bars' | 'scatter' = 'bars';
+
+  /** Order of the campaigns: `roi`, `revenue` or `cost` (highest first), or `name`. */
+  @property() sort: CampaignSort = 'roi';
+
+  /** Show this many campaigns and roll the rest up into one "others" entry; 0 shows all. */
+  @property({ type: Number }) limit = 0;
+
+  /** Count columns beside the bars, e.g. `"leads,opportunities,won"`. */
+  @property({ attribute: 'metric-columns' }) metricColumns = '';
+
+  /** ISO 4217 code for cost and revenue; defaults to the unit the source gives them. */
+  @property() currency: string | undefined = undefined;
+
+  @state() private tipKey: string | null = null;
+
+  private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
+  private readonly barTween = new ChartTween<BarGeometry>(this);
+  private readonly bubbleTween = new ChartTween<BubbleGeometry>(this);
+  private readonly roving = new RovingFocus();
+  private readonly announcer = new PoliteAnnouncer(this);
+  private chartMessages: ChartMessages = chartMessagesFor('en-US');
+  private model: RoiModel | null = null;
+  private shown: CampaignFigures[] = [];
+  /** Every campaign in display order, without a roll-up: the data table lists them all. */
+  private sorted: CampaignFigures[] = [];
+  private roiView: RoiView | null = null;
+  private modelledFrame: MetricFrame | null = null;
+  private dataChanged = false;
+
+  protected toModel(frame: MetricFrame): MetricFrame | null {
+    return frame.rows.length ? frame : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.chartMessages = chartMessagesFor(this.resolvedLocale);
+    const frame = this.data.model;
+    this.dataChanged = frame !== this.modelledFrame;
+    if (this.dataChanged) {
+      this.model = frame && roiModel(frame);
+      if (this.model?.unusable) console.warn(`crm-pulse: ${this.model.unusable} campaign figure(s) were not usable numbers; shown as —`);
+    }
+    const model = this.model;
+    const sort = (['roi', 'revenue', 'cost', 'name'] as const).includes(this.sort) ? this.sort : 'roi';
+    const sorted = model ? sortCampaigns(model.campaigns, sort, this.resolvedLocale) : [];
+    const limit = this.rowLimit(sorted.length);
+    this.sorted = sorted;
+    this.shown = rollUpOthers(sorted, limit, this.chartMessages.others(Math.max(0, sorted.length - limit)));
+    this.roiView = model && roiView(model.campaigns, this.shown, this.headline(), this.viewOptions());
+    // The first numbers are read with the chart; announce only changes after them.
+    if (this.dataChanged && this.modelledFrame && this.roiView) this.announcer.announce(this.roiView.headline);
+    this.modelledFrame = frame;
+  }
+
+  /**
+   * How many campaigns get a row of their own: the `limit`, and in bars no more than the plot has
+   * readable lines for — a small tile shows its top campaigns and "others" rather than rows too thin
+   * to label. 0 means all.
+   */
+  private rowLimit(count: number): number {
+    let limit = Number.isFinite(this.limit) ? Math.max(0, Math.floor(this.limit)) : 0;
+    const plot = this.renderRoot.querySelector('.plot');
+    if (this.view !== 'scatter' && plot && this.size.height) {
+      const line = Math.ceil(fontSizeOf(plot) * 1.4);
+      const rows = Math.max(2, Math.floor((this.size.height - 2 * line - 6) / line));
+      if (Math.min(count, limit || count) + (limit && count > limit ? 1 : 0) > rows) limit = rows - 1;
+    }
+    return limit;
+  }
+
+  private headline(): string {
+    return this.label || humanize(this.metric);
+  }
+
+  private viewOptions() {
+    return { currency: this.currency ?? this.model?.unit, locale: this.resolvedLocale, messages: this.chartMessages };
+  }
+
+  private columns(): MetricColumn[] {
+    return this.metricColumns
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c): c is MetricColumn => (COLUMNS as readonly string[]).includes(c));
+  }
+
+  override render() {
+    const view = this.roiView;
+    const stale = this.data.state === 'stale';
+    return html`<div class=${classMap({ tile: true, stale })} part="base">
+      <div class="header">
+        <span class="label" part="label">${this.headline()}</span>
+        ${view ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
+      </div>
+      <div class="plot" part="plot">${this.renderStateView()}${view ? this.renderChart(view) : nothing}</div>
+      ${stale && this.data.frame
+        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
+        : nothing}
+      ${view ? this.renderTable(view) : nothing}
+      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+    </div>`;
+  }
+
+  private renderChart(view: RoiView) {
+    const { width, height } = this.size;
+    const plot = this.renderRoot.querySelector('.plot');
+    if (!width || !height || !plot) return nothing;
+    const regular = chartFont(plot);
+    const bold = chartFont(plot, 700);
+    const context: ChartContext = {
+      width,
+      height,
+      campaigns: this.shown,
+      view,
+      messages: this.chartMessages,
+      lineHeight: Math.ceil(fontSizeOf(plot) * 1.4),
+      measure: (text, strong) => textWidth(text, strong ? bold : regular),
+      fit: (text, w) => fitText(text, w, regular),
+      role: this.drillHref ? 'link' : 'button',
+      tipKey: this.tipKey,
+      tabIndex: (key, keys) => this.roving.tabIndex(key, keys),
+      animate: this.dataChanged,
+    };
+    const chart = this.view === 'scatter' ? renderScatter(context, this.bubbleTween) : renderBars(context, this.barTween, this.columns());
+    this.markKeys = chart.keys;
+    const tip: ChartTip | null = chart.tip;
+    return html`<svg width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary" @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusIn} @focusout=${this.onPointerLeave} @pointerover=${this.onPointerOver} @pointerleave=${this.onPointerLeave}>
+        ${chart.content}
+      </svg>
+      ${renderChartTip(tip, width, height)}`;
+  }
+
+  /** The keys of the marks on the chart, in keyboard order. */
+  private markKeys: string[] = [];
+
+  /** Every number of every campaign for screen readers. */
+  private renderTable(view: RoiView) {
+    const m = this.chartMessages;
+    const counts = COLUMNS.filter((k) => this.sorted.some((c) => c[k] !== null));
+    const rows = this.sorted.length === this.shown.length ? view.campaigns : roiView(this.sorted, this.sorted, '', this.viewOptions()).campaigns;
+    return html`<p class="sr-only" id="summary">${view.summary}</p>
+      <table class="sr-only" part="table">
+        <caption>${this.headline()}</caption>
+        <thead><tr><th scope="col">${m.campaign}</th><th scope="col">${m.cost}</th><th scope="col">${m.revenue}</th><th scope="col">${m.roi}</th>${counts.map((k) => html`<th scope="col">${m[k]}</th>`)}</tr></thead>
+        <tbody>
+          ${rows.map((c) => html`<tr><th scope="row">${c.name}</th><td>${c.cost}</td><td>${c.revenue}</td><td>${c.roi}</td>${counts.map((k) => html`<td>${c.counts[k]}</td>`)}</tr>`)}
+        </tbody>
+      </table>`;
+  }
+
+  private keyAt(e: Event): string | null {
+    const mark = (e.target as Element | null)?.closest?.('[data-key]') as SVGElement | null;
+    const key = mark?.dataset.key;
+    return key !== undefined && this.shown.some((c) => c.key === key) ? key : null;
+  }
+
+  private onClick = (e: MouseEvent) => {
+    const key = this.keyAt(e);
+    if (key !== null) this.drill(key, e);
+  };
+
+  private onKeydown = (e: KeyboardEvent) => {
+    const key = this.keyAt(e);
+    if (key !== null && this.roving.keydown(e, key, this.markKeys, this.renderRoot, (k, ev) => this.drill(k, ev), !this.drillHref)) this.requestUpdate();
+  };
+
+  private onFocusIn = (e: FocusEvent) => {
+    const key = this.keyAt(e);
+    if (key === null) return;
+    this.roving.focused(key);
+    this.tipKey = key;
+  };
+
+  private onPointerOver = (e: PointerEvent) => {
+    const key = this.keyAt(e);
+    if (key !== null) this.tipKey = key;
+  };
+
+  private onPointerLeave = () => {
+    const focused = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as SVGElement | null) : null;
+    this.tipKey = focused?.dataset?.key ?? null;
+  };
+
+  private drill(key: string, e: MouseEvent | KeyboardEvent): void {
+    const campaign = this.shown.find((c) => c.key === key);
+    if (campaign) this.drillDown(campaign.row, campaign.roi, e);
+  }
+}

@@ -1,0 +1,89 @@
+import { type RoiScatterLayout, type ScatterPoint, roiScatterLayout } from '../../metrics/roi-scatter-layout.js';
+import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
+import type { PlacedText } from '../funnel/funnel-scene.js';
+
+export interface ScatterSceneOptions {
+  width: number;
+  height: number;
+  lineHeight: number;
+  measure: (text: string, bold: boolean) => number;
+  fit: (text: string, width: number) => string | null;
+  names: readonly string[];
+  money: (value: number) => string;
+  costTitle: string;
+  revenueTitle: string;
+  breakEven: string;
+}
+
+export interface ScatterScene {
+  layout: RoiScatterLayout;
+  labels: PlacedText[];
+}
+
+type Option = { box: Box; text: PlacedText };
+
+/**
+ * Cost × revenue bubbles with money ticks on both axes, the axis titles, a caption on the
+ * break-even diagonal and as many campaign names beside their bubbles as fit without covering
+ * another bubble or label (biggest bubbles first).
+ */
+export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterSceneOptions): ScatterScene {
+  const { width, height, lineHeight: line, measure } = o;
+  const money = (v: number) => o.money(v);
+  // Ticks need the scale and the scale needs room for ticks: lay out once, measure, lay out again.
+  const first = roiScatterLayout(points, { width, height, left: 40, bottom: line + 4, top: line + 4, right: 8 });
+  const yLabelWidth = Math.max(0, ...first.yTicks.map((t) => measure(money(t.value), false))) + 8;
+  const xLabelWidth = Math.max(0, ...first.xTicks.map((t) => measure(money(t.value), false))) + 24;
+  const plotWidth = width - yLabelWidth - 8;
+  const layout = roiScatterLayout(points, {
+    width,
+    height,
+    left: yLabelWidth,
+    bottom: line + 4,
+    top: line + 4,
+    right: 8,
+    xTicks: Math.max(2, Math.floor(plotWidth / xLabelWidth)),
+    yTicks: Math.max(2, Math.floor((height - 2 * line) / (line * 2))),
+  });
+
+  const candidates: LabelCandidate[] = [];
+  const texts = new Map<string, PlacedText[]>();
+  const put = (id: string, priority: number, options: Option[]) => {
+    texts.set(id, options.map((op) => op.text));
+    candidates.push({ id, priority, options: options.map((op) => op.box) });
+  };
+  const at = (id: string, text: string, x: number, cy: number, anchor: PlacedText['anchor'], cls: string, w = measure(text, false)): Option => ({
+    box: { x: anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2, y: cy - line / 2, width: w, height: line },
+    text: { id, x, y: cy, text, anchor, cls },
+  });
+
+  put('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 0, line / 2, 'start', 'muted')]);
+  put('title-x', 0, [at('title-x', `${o.costTitle} →`, width, height - line / 2, 'end', 'muted')]);
+  for (const t of layout.yTicks) put(`y-${t.value}`, 2, [at(`y-${t.value}`, money(t.value), yLabelWidth - 6, t.y, 'end', 'tick muted')]);
+  for (const t of layout.xTicks) put(`x-${t.value}`, 2, [at(`x-${t.value}`, money(t.value), t.x, height - line / 2, 'middle', 'tick muted')]);
+  const b = layout.breakEven;
+  if (b) {
+    // Beside the upper end of the diagonal, on the side with room.
+    put('break-even', 1, [at('break-even', o.breakEven, b.x2 - 6, b.y2 + line, 'end', 'muted'), at('break-even', o.breakEven, b.x2 + 6, b.y2 + line / 2, 'start', 'muted'), at('break-even', o.breakEven, b.x2 - 6, b.y2 - line / 2, 'end', 'muted')]);
+  }
+
+  // Campaign names: right of the bubble, else left, above, below; bubbles are obstacles.
+  const obstacles = layout.bubbles.filter((p): p is NonNullable<typeof p> => p !== null).map((p) => ({ x: p.cx - p.r, y: p.cy - p.r, width: 2 * p.r, height: 2 * p.r }));
+  const byLeads = points.map((p, i) => ({ i, leads: p.leads ?? 0 })).sort((a, c) => c.leads - a.leads);
+  byLeads.forEach(({ i }, rank) => {
+    const p = layout.bubbles[i];
+    const name = p && o.fit(o.names[i]!, Math.max(40, width * 0.4));
+    if (!p || !name) return;
+    const id = `name-${i}`;
+    const w = measure(name, false);
+    put(id, 10 + rank, [
+      at(id, name, p.cx + p.r + 4, p.cy, 'start', 'name', w),
+      at(id, name, p.cx - p.r - 4, p.cy, 'end', 'name', w),
+      at(id, name, p.cx, p.cy - p.r - line / 2 - 1, 'middle', 'name', w),
+      at(id, name, p.cx, p.cy + p.r + line / 2 + 1, 'middle', 'name', w),
+    ]);
+  });
+
+  const placed = placeLabels(candidates, { x: 0, y: 0, width, height }, 3, obstacles);
+  return { layout, labels: [...placed].map(([id, index]) => texts.get(id)![index]!) };
+}

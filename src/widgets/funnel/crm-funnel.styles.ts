@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+export const funnelStyles = css`
+  :host {
+    --_stage: var(--crm-funnel-color, var(--_accent));
+    --_connector: var(--crm-funnel-connector-color, var(--_accent));
+  }
+
+  .bar {
+    fill: var(--_stage);
+    shape-rendering: geometricPrecision;
+  }
+
+  .connector {
+    fill: var(--_connector);
+    opacity: 0.16;
+  }
+
+  /* A stage larger than the one before: hatched outline in the warning colour, and its label says so. */
+  .increased .bar {
+    fill: var(--_warning);
+    fill-opacity: 0.55;
+    stroke: var(--_warning);
+    stroke-width: 1.5;
+    stroke-dasharray: 4 2;
+  }
+
+  .labels {
+    pointer-events: none;
+  }
+`;

@@ -1,0 +1,263 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MetricFrame } from '../../data/types.js';
+import { type ValueFormat } from '../../format/number-format.js';
+import { formatAsOf } from '../../format/time-format.js';
+import { connectorPoints } from '../../metrics/funnel-layout.js';
+import type { Box } from '../../metrics/label-layout.js';
+import { chartStyles } from '../shared/chart-styles.js';
+import { RovingFocus } from '../shared/chart-keyboard.js';
+import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
+import { ChartSizeController } from '../shared/chart-size.js';
+import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
+import { renderChartTip } from '../shared/chart-tooltip.js';
+import { ChartTween } from '../shared/chart-tween.js';
+import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { PoliteAnnouncer } from '../shared/polite-announcer.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { funnelStyles } from './crm-funnel.styles.js';
+import { type FunnelModel, funnelModel } from './funnel-model.js';
+import { type FunnelScene, funnelScene } from './funnel-scene.js';
+import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.js';
+
+/**
+ * Pipeline stages with step conversion (each stage ÷ the one before), overall conversion (÷ the
+ * first stage) and drop-off, live. Conversion is computed from the stage values, never read from
+ * the source; a stage larger than the one before is drawn as it is and flagged.
+ *
+ * @summary A live sales funnel.
+ *
+ * @csspart base - The tile.
+ * @csspart label - The heading.
+ * @csspart headline - End-to-end conversion in the header.
+ * @csspart plot - The chart area (holds the `<svg>` and the tooltip).
+ * @csspart tooltip - The tooltip of the hovered or focused stage.
+ * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error view with its Retry button.
+ * @csspart empty - The empty view.
+ *
+ * @cssprop --crm-funnel-color - Fill of the stage bars (defaults to the accent colour).
+ * @cssprop --crm-funnel-connector-color - Fill of the flow between stages (shown translucent).
+ * @cssprop --crm-chart-height - Height of the chart when the widget's height is not set (240px).
+ * @cssprop --crm-font-size-chart - Size of the chart's labels.
+ * @cssprop --crm-color-grid - Grid lines.
+ * @cssprop --crm-font-family - Font of the widget.
+ * @cssprop --crm-color-text - Main text colour; also the tooltip background.
+ * @cssprop --crm-color-muted - Secondary text colour.
+ * @cssprop --crm-color-surface - Tile background.
+ * @cssprop --crm-color-border - Tile border.
+ * @cssprop --crm-color-accent - Default bar colour.
+ * @cssprop --crm-color-warning - Stages larger than the one before, and the stale note.
+ * @cssprop --crm-color-track - Highlight of the hovered stage.
+ * @cssprop --crm-color-focus - Focus ring.
+ * @cssprop --crm-radius - Corner radius.
+ * @cssprop --crm-space - Inner padding.
+ * @cssprop --crm-font-size-label - Size of the heading.
+ * @cssprop --crm-motion-duration - Length of the animation to new data (0 under reduced motion).
+ *
+ * @fires crm-drilldown - The user clicked a stage or pressed Enter on it; `detail.row` is the stage's row. Cancelable.
+ * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
+ */
+export class CrmFunnel extends CrmMetricElement<MetricFrame> {
+  static override styles = [tokenStyles, chartStyles, funnelStyles];
+
+  /** `vertical`: stages top to bottom; `horizontal`: stages left to right. */
+  @property({ reflect: true }) orientation: 'vertical' | 'horizontal' = 'vertical';
+
+  /** Which conversion the chart writes beside each stage: `step`, `overall` or `both`. Tooltips and the data table always give both. */
+  @property() conversion: ConversionMode = 'both';
+
+  /** How values are written: `number`, `currency`, `percent` or `duration`. Defaults to what the source's field unit says. */
+  @property() format: ValueFormat | undefined = undefined;
+
+  /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
+  @property() currency: string | undefined = undefined;
+
+  /** The row field that names the stage. */
+  @property({ attribute: 'stage-field' }) stageField = 'stage';
+
+  /** The row field that holds the stage's count or amount. */
+  @property({ attribute: 'value-field' }) valueField = 'value';
+
+  @state() private tipKey: string | null = null;
+
+  private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
+  private readonly tween = new ChartTween<Box>(this);
+  private readonly roving = new RovingFocus();
+  private readonly announcer = new PoliteAnnouncer(this);
+  private chartMessages: ChartMessages = chartMessagesFor('en-US');
+  private model: FunnelModel | null = null;
+  private view: FunnelView | null = null;
+  private modelledFrame: MetricFrame | null = null;
+  private modelledFields = '';
+  private dataChanged = false;
+
+  protected toModel(frame: MetricFrame): MetricFrame | null {
+    return frame.rows.length ? frame : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.chartMessages = chartMessagesFor(this.resolvedLocale);
+    const frame = this.data.model;
+    const fields = `${this.stageField}|${this.valueField}`;
+    this.dataChanged = frame !== this.modelledFrame;
+    if (this.dataChanged || fields !== this.modelledFields) {
+      const first = this.modelledFrame === null;
+      this.model = frame && funnelModel(frame, this.stageField, this.valueField);
+      if (this.model?.unusable) console.warn(`crm-pulse: ${this.model.unusable} funnel stage(s) had no usable "${this.valueField}"; shown as —`);
+      this.modelledFrame = frame;
+      this.modelledFields = fields;
+      this.view = this.makeView();
+      const last = this.view?.stages.at(-1);
+      // The first numbers are read with the chart; announce only changes after them.
+      if (!first && last) this.announcer.announce(`${last.name}: ${last.fullValue}, ${this.view!.headline}`);
+    } else {
+      this.view = this.makeView();
+    }
+  }
+
+  private makeView(): FunnelView | null {
+    if (!this.model) return null;
+    return funnelView(this.model, this.headline(), {
+      format: this.format,
+      currency: this.currency,
+      locale: this.resolvedLocale,
+      compact: this.size.width > 0 && this.size.width < 420,
+      conversion: this.conversion === 'step' || this.conversion === 'overall' ? this.conversion : 'both',
+      orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
+      messages: this.chartMessages,
+    });
+  }
+
+  private headline(): string {
+    return this.label || this.model?.fieldLabel || humanize(this.metric);
+  }
+
+  override render() {
+    const view = this.view;
+    const stale = this.data.state === 'stale';
+    return html`<div class=${classMap({ tile: true, stale })} part="base">
+      <div class="header">
+        <span class="label" part="label">${this.headline()}</span>
+        ${view?.headline ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
+      </div>
+      <div class="plot" part="plot">${this.renderStateView()}${view && this.model ? this.renderChart(this.model, view) : nothing}</div>
+      ${stale && this.data.frame
+        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
+        : nothing}
+      ${view && this.model ? this.renderTable(this.model, view) : nothing}
+      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+    </div>`;
+  }
+
+  private scene(model: FunnelModel, view: FunnelView): FunnelScene | null {
+    const { width, height } = this.size;
+    const plot = this.renderRoot.querySelector('.plot');
+    if (!width || !height || !plot) return null;
+    const regular = chartFont(plot);
+    const bold = chartFont(plot, 700);
+    return funnelScene(
+      model.stages.map((s) => s.conversion.value),
+      view.stages,
+      {
+        width,
+        height,
+        orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
+        lineHeight: Math.ceil(fontSizeOf(plot) * 1.4),
+        measure: (text, strong) => textWidth(text, strong ? bold : regular),
+        fit: (text, w) => fitText(text, w, regular),
+      },
+    );
+  }
+
+  private renderChart(model: FunnelModel, view: FunnelView) {
+    const scene = this.scene(model, view);
+    if (!scene) return nothing;
+    const { width, height } = this.size;
+    const vertical = this.orientation !== 'horizontal';
+    const keys = model.stages.map((s) => s.key);
+    const target = new Map(keys.map((key, i) => [key, scene.layout.bars[i]!]));
+    // New stages grow from their centre line.
+    const enter = (b: Box): Box => (vertical ? { ...b, x: b.x + b.width / 2, width: 0 } : { ...b, y: b.y + b.height / 2, height: 0 });
+    const bars = this.tween.frame(target, this.dataChanged, enter);
+    const role = this.drillHref ? 'link' : 'button';
+    const tip = this.tipKey === null ? -1 : keys.indexOf(this.tipKey);
+    const tipBar = tip >= 0 ? bars.get(keys[tip]!)! : null;
+    return html`<svg width=${width} height=${height} role="group" aria-label=${view.summary} @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusIn} @focusout=${this.onPointerLeave} @pointerover=${this.onPointerOver} @pointerleave=${this.onPointerLeave}>
+        ${svg`<g class="connectors" aria-hidden="true">${keys.slice(1).map((key, i) => svg`<polygon class="connector" points=${connectorPoints(bars.get(keys[i]!)!, bars.get(key)!, vertical ? 'vertical' : 'horizontal')}></polygon>`)}</g>`}
+        ${repeat(model.stages, (s) => s.key, (s, i) => {
+          const band = scene.layout.bands[i]!;
+          const bar = bars.get(s.key)!;
+          const text = view.stages[i]!;
+          return svg`<g class=${classMap({ mark: true, stage: true, increased: text.increased, active: s.key === this.tipKey })} data-key=${s.key} role=${role} tabindex=${this.roving.tabIndex(s.key, keys)} aria-label=${text.ariaLabel}>
+            <rect class="hit" x=${band.x} y=${band.y} width=${band.width} height=${band.height} rx="4"></rect>
+            <rect class="bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect>
+          </g>`;
+        })}
+        ${svg`<g class="labels" aria-hidden="true">${scene.labels.map((l) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`)}</g>`}
+      </svg>
+      ${tipBar
+        ? renderChartTip({ key: keys[tip]!, x: tipBar.x + tipBar.width / 2, y: vertical ? tipBar.y + tipBar.height / 2 : tipBar.y, title: view.stages[tip]!.name, lines: view.stages[tip]!.tip }, width, height)
+        : nothing}`;
+  }
+
+  /** Every number of the chart for screen readers, and for anyone who wants the table. */
+  private renderTable(model: FunnelModel, view: FunnelView) {
+    const m = this.chartMessages;
+    return html`<table class="sr-only" part="table">
+      <caption>${view.summary}</caption>
+      <thead><tr><th scope="col">${m.stage}</th><th scope="col">${m.value}</th><th scope="col">${m.stepConversion}</th><th scope="col">${m.overallConversion}</th><th scope="col">${m.dropOff}</th></tr></thead>
+      <tbody>
+        ${model.stages.map((_, i) => {
+          const t = view.stages[i]!;
+          return html`<tr><th scope="row">${t.name}</th><td>${t.fullValue}</td><td>${t.step}${t.increased ? ` (${m.increased})` : ''}</td><td>${t.overall}</td><td>${t.dropOff}</td></tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+
+  private stageAt(e: Event): { key: string; index: number } | null {
+    const mark = (e.target as Element | null)?.closest?.('[data-key]') as SVGElement | null;
+    const key = mark?.dataset.key;
+    const index = key === undefined || !this.model ? -1 : this.model.stages.findIndex((s) => s.key === key);
+    return index < 0 ? null : { key: key!, index };
+  }
+
+  private onClick = (e: MouseEvent) => {
+    const hit = this.stageAt(e);
+    if (hit) this.drill(hit.key, e);
+  };
+
+  private onKeydown = (e: KeyboardEvent) => {
+    const hit = this.stageAt(e);
+    if (!hit || !this.model) return;
+    const keys = this.model.stages.map((s) => s.key);
+    if (this.roving.keydown(e, hit.key, keys, this.renderRoot, (key, ev) => this.drill(key, ev), !this.drillHref)) this.requestUpdate();
+  };
+
+  private onFocusIn = (e: FocusEvent) => {
+    const hit = this.stageAt(e);
+    if (!hit) return;
+    this.roving.focused(hit.key);
+    this.tipKey = hit.key;
+  };
+
+  private onPointerOver = (e: PointerEvent) => {
+    const hit = this.stageAt(e);
+    if (hit) this.tipKey = hit.key;
+  };
+
+  private onPointerLeave = () => {
+    const focused = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as SVGElement | null) : null;
+    this.tipKey = focused?.dataset?.key ?? null;
+  };
+
+  private drill(key: string, e: MouseEvent | KeyboardEvent): void {
+    const stage = this.model?.stages.find((s) => s.key === key);
+    if (stage) this.drillDown(stage.row, stage.conversion.value, e);
+  }
+}

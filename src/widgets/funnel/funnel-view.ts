@@ -1,0 +1,88 @@
+import { type ValueFormat, formatValue, numberFormat } from '../../format/number-format.js';
+import type { ChartMessages } from '../shared/chart-messages.js';
+import { resolveFormat } from '../kpi/kpi-view.js';
+import type { FunnelModel } from './funnel-model.js';
+
+export type ConversionMode = 'step' | 'overall' | 'both';
+
+export interface FunnelViewOptions {
+  format: ValueFormat | undefined;
+  currency: string | undefined;
+  locale: string;
+  /** Short numbers on the chart (`1.2K`) where space is short; tooltips and the table stay full. */
+  compact: boolean;
+  conversion: ConversionMode;
+  orientation: 'vertical' | 'horizontal';
+  messages: ChartMessages;
+}
+
+/** Everything one stage says, as text. */
+export interface StageText {
+  name: string;
+  /** On the chart (compact in small tiles). */
+  value: string;
+  fullValue: string;
+  /** The conversion line on the chart, as `conversion` asks; a shorter fallback where space is short. */
+  conversion: string | null;
+  conversionShort: string | null;
+  increased: boolean;
+  /** The mark's accessible name: every number of the stage in one sentence. */
+  ariaLabel: string;
+  tip: string[];
+  step: string;
+  overall: string;
+  dropOff: string;
+}
+
+export interface FunnelView {
+  stages: StageText[];
+  /** End-to-end conversion for the header: "10% overall"; empty with fewer than two stages. */
+  headline: string;
+  summary: string;
+}
+
+/** The words and numbers of a funnel; the template only places them. */
+export function funnelView(model: FunnelModel, label: string, o: FunnelViewOptions): FunnelView {
+  const m = o.messages;
+  const { format, currency } = resolveFormat(o.format, model.unit, o.currency);
+  const full = (v: number | null) => formatValue(v, { format, currency, locale: o.locale });
+  const short = (v: number | null) => formatValue(v, { format, currency, locale: o.locale, compact: o.compact });
+  const pct = (r: number | null) => (r === null ? m.notAvailable : formatValue(r, { format: 'percent', locale: o.locale }));
+  // In a small tile whole percentages say enough (51 %, but 5.3 % keeps its decimal).
+  const chartPct = (r: number | null) =>
+    r === null || !o.compact || Math.abs(r) < 0.1 ? pct(r) : numberFormat(o.locale, { style: 'percent', maximumFractionDigits: 0 }).format(r);
+  const arrow = o.orientation === 'vertical' ? '↓' : '→';
+  const names = model.stages.map((s, i) => s.name || `${m.stage} ${i + 1}`);
+
+  const stages = model.stages.map((s, i): StageText => {
+    const c = s.conversion;
+    const first = i === 0;
+    const stepText = first ? null : `${c.increased ? '▲' : arrow} ${chartPct(c.step)}`;
+    const overallText = first ? null : `${chartPct(c.overall)} ${m.overall}`;
+    const conversion = o.conversion === 'step' ? stepText : o.conversion === 'overall' ? overallText : stepText && `${stepText} · ${overallText}`;
+    const dropOff = c.dropOff === null ? '' : c.increased ? `+${full(-c.dropOff)} (${m.increased})` : m.droppedOff(full(c.dropOff));
+    const facts = first ? [] : [m.stepOf(pct(c.step), names[i - 1]!), `${pct(c.overall)} ${m.overall}`, dropOff].filter(Boolean);
+    return {
+      name: names[i]!,
+      value: short(c.value),
+      fullValue: full(c.value),
+      conversion,
+      conversionShort: o.conversion === 'both' ? stepText : conversion,
+      increased: c.increased,
+      ariaLabel: [`${names[i]}: ${full(c.value)}`, ...facts].join(', '),
+      tip: [full(c.value), ...facts.map((f) => (c.increased && f === dropOff ? `⚠ ${f}` : f))],
+      step: first ? '' : pct(c.step),
+      overall: pct(c.overall),
+      dropOff: c.dropOff === null ? '' : full(c.dropOff),
+    };
+  });
+
+  const last = model.stages.length - 1;
+  const end = last > 0 ? model.stages[last]!.conversion.overall : null;
+  const headline = last > 0 ? `${pct(end)} ${m.overall}` : '';
+  const summary =
+    last >= 0
+      ? m.funnelSummary(label, stages.length, `${names[0]} (${stages[0]!.fullValue})`, `${names[last]} (${stages[last]!.fullValue})`, pct(last > 0 ? end : model.stages[0]!.conversion.overall))
+      : label;
+  return { stages, headline, summary };
+}

@@ -1,0 +1,164 @@
+import { css } from 'lit';
+
+/**
+ * What the chart widgets share on top of the theme tokens: the tile, header, plot box, marks with
+ * their focus ring, axis text, the tooltip and the stale note.
+ */
+export const chartStyles = css`
+  :host {
+    --_chart-height: var(--crm-chart-height, 240px);
+    --_chart-font-size: var(--crm-font-size-chart, 0.75rem);
+    --_grid: var(--crm-color-grid, #e9edf2);
+    min-width: 200px;
+  }
+
+  :host([theme='dark']) {
+    --_grid: var(--crm-color-grid, #2c3746);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_grid: var(--crm-color-grid, #2c3746);
+    }
+  }
+
+  .tile {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    height: 100%;
+    box-sizing: border-box;
+    padding: var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+
+  .label {
+    margin: 0;
+    font-size: var(--_label-size);
+    font-weight: 600;
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .headline {
+    flex: none;
+    font-size: var(--_label-size);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  /* The plot takes the room the tile has; without a height set on the widget, --crm-chart-height. */
+  .plot {
+    position: relative;
+    flex: 1 1 var(--_chart-height);
+    min-height: 80px;
+    font-size: var(--_chart-font-size);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .plot > svg {
+    position: absolute;
+    inset: 0;
+    display: block;
+    overflow: visible;
+  }
+
+  .plot > .state-view {
+    height: 100%;
+    min-height: 0;
+  }
+
+  .stale .plot > svg {
+    opacity: 0.55;
+  }
+
+  svg text {
+    fill: var(--_text);
+    font-size: var(--_chart-font-size);
+    dominant-baseline: central;
+  }
+
+  svg text.muted,
+  svg .axis text {
+    fill: var(--_muted);
+  }
+
+  svg text.strong {
+    font-weight: 700;
+  }
+
+  svg text.warning {
+    fill: var(--_warning);
+  }
+
+  .grid-line {
+    stroke: var(--_grid);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+
+  .mark {
+    cursor: pointer;
+    outline: none;
+  }
+
+  .hit {
+    fill: transparent;
+  }
+
+  .mark:hover .hit,
+  .mark.active .hit {
+    fill: var(--_track);
+    fill-opacity: 0.5;
+  }
+
+  .mark:focus-visible .hit {
+    stroke: var(--_focus);
+    stroke-width: 2;
+  }
+
+  .tip {
+    position: absolute;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    box-sizing: border-box;
+    padding: 6px 8px;
+    border-radius: 6px;
+    background: var(--_text);
+    color: var(--_surface);
+    font-size: var(--_chart-font-size);
+    line-height: 1.3;
+    pointer-events: none;
+    overflow-wrap: anywhere;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.18);
+  }
+
+  .tip-title {
+    font-weight: 700;
+  }
+
+  .stale-note {
+    font-size: 0.75rem;
+    color: var(--_warning);
+  }
+
+  .error-detail {
+    font-size: 0.75rem;
+    overflow-wrap: anywhere;
+  }
+`;

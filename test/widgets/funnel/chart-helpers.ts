@@ -1,0 +1,53 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { frames } from '../../helpers/sources.js';
+
+/** Waits until the widget is in `state` and, for data states, has drawn its chart at its size. */
+export async function drawn(el: HTMLElement, state = 'ready'): Promise<void> {
+  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state} (is ${el.getAttribute('state')})`, { timeout: 4000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('.plot > svg'), 'the chart was never drawn', { timeout: 4000 });
+  await frames(2);
+}
+
+export const all = <T extends Element = SVGElement>(el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const one = <T extends Element = SVGElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+export const num = (e: Element | null | undefined, attr: string) => Number(e?.getAttribute(attr));
+
+/** Text with Intl's no-break spaces (`25 %`, `1.000 €`) as plain spaces, so tests can spell them. */
+export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+/** Every text the chart draws (not the hidden table). */
+export const chartTexts = (el: HTMLElement) => all(el, '.plot svg text').map((t) => plain(t.textContent!));
+
+/** All visible and hidden text of the widget, squeezed: for "no NaN anywhere" checks. */
+export const everyText = (el: HTMLElement) => plain(el.shadowRoot!.textContent!).replace(/\s+/g, ' ');
+
+/** The text of a data-table row, cells joined by `|`. */
+export const tableRow = (el: HTMLElement, index: number) =>
+  [...all<HTMLTableRowElement>(el, 'table tbody tr')[index]!.cells].map((c) => plain(c.textContent!)).join('|');
+
+/**
+ * Asserts that no two chart labels overlap and none is clipped: every text's rendered box lies
+ * inside the plot and inside the widget.
+ */
+export function expectLabelsApart(el: HTMLElement): number {
+  const plot = one<HTMLElement>(el, '.plot')!.getBoundingClientRect();
+  const host = el.getBoundingClientRect();
+  const boxes = all(el, '.plot svg text').map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+  const e = 0.5;
+  for (const { text, box } of boxes) {
+    expect(box.width, `"${text}" has no width`).to.be.above(0);
+    for (const outer of [plot, host]) {
+      const inside = box.left >= outer.left - e && box.right <= outer.right + e && box.top >= outer.top - e && box.bottom <= outer.bottom + e;
+      expect(inside, `"${text}" is clipped: ${JSON.stringify(box)} not inside ${JSON.stringify(outer)}`).to.be.true;
+    }
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!.box;
+      const b = boxes[j]!.box;
+      const overlap = a.left < b.right - e && b.left < a.right - e && a.top < b.bottom - e && b.top < a.bottom - e;
+      expect(overlap, `"${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`).to.be.false;
+    }
+  }
+  return boxes.length;
+}
