@@ -12,6 +12,7 @@ import { json } from './server.js';
 export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
   stats.rest.requests++;
   stats.rest.urls.push(url.search);
+  if (req.headers.authorization) stats.rest.authorizations.push(req.headers.authorization);
   let aborted = false;
   res.on('close', () => {
     if (!res.writableFinished) {

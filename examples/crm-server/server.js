@@ -131,7 +131,7 @@ function newFaults() {
 
 function newStats() {
   return {
-    rest: { requests: 0, notModified: 0, failed: 0, aborted: 0, /** @type {string[]} */ urls: [] },
+    rest: { requests: 0, notModified: 0, failed: 0, aborted: 0, /** @type {string[]} */ urls: [], /** @type {string[]} */ authorizations: [] },
     sse: { connections: 0, open: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
     ws: { connections: 0, open: 0, subscribes: 0, unsubscribes: 0, duplicateSubscribes: 0, pings: 0, /** @type {string[]} */ protocols: [] },
   };

@@ -3,7 +3,7 @@
  * test can stop, restart, cut off, misconfigure and inspect.
  */
 export interface LabStats {
-  rest: { requests: number; notModified: number; failed: number; aborted: number; urls: string[] };
+  rest: { requests: number; notModified: number; failed: number; aborted: number; urls: string[]; authorizations: string[] };
   sse: { connections: number; open: number; lastEventIds: string[]; queriesPerConnection: number[] };
   ws: { connections: number; open: number; subscribes: number; unsubscribes: number; duplicateSubscribes: number; pings: number; protocols: string[] };
   /** Queries the simulated CRM is running now. */
