@@ -1,6 +1,6 @@
 /**
  * npm run build:
- *  1. per-entry ESM (`.`, `./kpi`, `./data`) with lit, rxjs and d3 left to the user's bundler;
+ *  1. per-entry ESM (`.`, `./kpi`, `./funnel`, `./campaign-roi`, `./leaderboard`, `./data`) with lit, rxjs and d3 left to the user's bundler;
  *  2. one self-contained, minified `dist/crm-pulse.bundle.js` for pages without a bundler;
  *  3. type declarations;
  *  4. the custom-elements manifest, read from the sources' JSDoc.
@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-const entries = ['src/index.ts', 'src/kpi.ts', 'src/data/index.ts'];
+const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/data/index.ts'];
 const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });
