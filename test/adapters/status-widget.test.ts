@@ -86,7 +86,7 @@ describe('widgets follow their source’s connection status', () => {
     expect(text(el, 'value')).to.equal('3');
   });
 
-  it('switching the query while the link is down: the new query's tile is stale too, on one subscription', async () => {
+  it('switching the query while the link is down: the new query’s tile is stale too, on one subscription', async () => {
     const source = new StatusSource(frame([{ value: 1 }]));
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="a" .source=${source}></crm-kpi>`);
     source.link.next({ state: 'reconnecting' });
