@@ -72,7 +72,7 @@ describe('pollSchedule (marbles)', () => {
 
   it('requests nothing while hidden, and at once when the page is shown again', () => {
     const ts = testScheduler();
-    ts.run(({ cold, hot, expectSubscriptions }) => {
+    ts.run(({ cold, hot }) => {
       const visible = new BehaviorSubject(true);
       // hidden at 3, shown at 30; interval 10
       hot('---f 26ms t', { f: false, t: true }).subscribe(visible);
