@@ -160,7 +160,18 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
         <span class="label" part="label">${this.headline()}</span>
         ${view ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
       </div>
-      <div class="plot" part="plot">${this.renderStateView()}${view ? this.renderChart(view) : nothing}</div>
+      <!-- Mark events are delegated here, not to the <svg>: Chromium makes an <svg> with focus
+           listeners a Tab stop of its own. -->
+      <div
+        class="plot"
+        part="plot"
+        @pointerover=${this.onPointerOver}
+        @pointerleave=${this.onPointerLeave}
+        @click=${this.onClick}
+        @keydown=${this.onKeydown}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onPointerLeave}
+      >${this.renderStateView()}${view ? this.renderChart(view) : nothing}</div>
       ${stale && this.data.frame
         ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
         : nothing}
@@ -192,7 +203,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
     const chart = this.view === 'scatter' ? renderScatter(context, this.bubbleTween) : renderBars(context, this.barTween, this.columns());
     this.markKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
-    return html`<svg width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary" @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusIn} @focusout=${this.onPointerLeave} @pointerover=${this.onPointerOver} @pointerleave=${this.onPointerLeave}>
+    return html`<svg width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
       </svg>
       ${renderChartTip(tip, width, height)}`;

@@ -145,7 +145,18 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
         <span class="label" part="label">${this.headline()}</span>
         ${view?.headline ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
       </div>
-      <div class="plot" part="plot">${this.renderStateView()}${view && this.model ? this.renderChart(this.model, view) : nothing}</div>
+      <!-- Mark events are delegated here, not to the <svg>: Chromium makes an <svg> with focus
+           listeners a Tab stop of its own. -->
+      <div
+        class="plot"
+        part="plot"
+        @pointerover=${this.onPointerOver}
+        @pointerleave=${this.onPointerLeave}
+        @click=${this.onClick}
+        @keydown=${this.onKeydown}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onPointerLeave}
+      >${this.renderStateView()}${view && this.model ? this.renderChart(this.model, view) : nothing}</div>
       ${stale && this.data.frame
         ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
         : nothing}
@@ -187,7 +198,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     const role = this.drillHref ? 'link' : 'button';
     const tip = this.tipKey === null ? -1 : keys.indexOf(this.tipKey);
     const tipBar = tip >= 0 ? bars.get(keys[tip]!)! : null;
-    return html`<svg width=${width} height=${height} role="group" aria-label=${view.summary} @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusIn} @focusout=${this.onPointerLeave} @pointerover=${this.onPointerOver} @pointerleave=${this.onPointerLeave}>
+    return html`<svg width=${width} height=${height} role="group" aria-label=${view.summary}>
         ${svg`<g class="connectors" aria-hidden="true">${keys.slice(1).map((key, i) => svg`<polygon class="connector" points=${connectorPoints(bars.get(keys[i]!)!, bars.get(key)!, vertical ? 'vertical' : 'horizontal')}></polygon>`)}</g>`}
         ${repeat(model.stages, (s) => s.key, (s, i) => {
           const band = scene.layout.bands[i]!;

@@ -83,13 +83,14 @@ export function funnelScene(values: ReadonlyArray<number | null>, texts: readonl
   });
   const labels = [...placeLabels(names, bounds).keys()].map((id) => nameTexts.get(id)!);
 
+  // (Right-aligned numbers end a pixel short of the edge: some glyphs overhang their advance width.)
   // Every stage writes its numbers in the same form — the richest form in which all of them fit,
   // else the one that fits most — so a reader never has to work out which line belongs to which stage.
   let best: PlacedText[] = [];
   let bestCount = -1;
   for (const form of FORMS) {
     if (form.lines === 2 && (vertical ? false : numberArea.height < 2 * line)) continue;
-    const options = texts.map((t, i) => numberOption(t, i, form, valueWidths[i]!, vertical ? { right: width, cy: layout.bands[i]!.y + layout.bands[i]!.height / 2 } : { centre: layout.bands[i]!.x + layout.bands[i]!.width / 2, bottom: numberArea.height - 2 }, line, measure));
+    const options = texts.map((t, i) => numberOption(t, i, form, valueWidths[i]!, vertical ? { right: width - 1, cy: layout.bands[i]!.y + layout.bands[i]!.height / 2 } : { centre: layout.bands[i]!.x + layout.bands[i]!.width / 2, bottom: numberArea.height - 2 }, line, measure));
     const placed = placeLabels(
       options.map((op, i) => ({ id: String(i), priority: i === 0 || i === texts.length - 1 ? 0 : 1, within: numberArea, options: [op.box] })),
       bounds,

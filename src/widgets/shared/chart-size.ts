@@ -22,8 +22,9 @@ export class ChartSizeController implements ReactiveController {
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]!.contentRect;
-      const width = Math.round(box.width);
-      const height = Math.round(box.height);
+      // Rounded down: a chart one pixel too wide would clip its outermost labels.
+      const width = Math.floor(box.width);
+      const height = Math.floor(box.height);
       if (width === this.width && height === this.height) return;
       this.width = width;
       this.height = height;

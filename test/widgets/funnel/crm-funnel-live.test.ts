@@ -1,0 +1,209 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { NEVER, throwError } from 'rxjs';
+import '../../../src/funnel.js';
+import type { CrmFunnel } from '../../../src/funnel.js';
+import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
+import { all, drawn, num, one } from './chart-helpers.js';
+
+const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won', 'Upsell'][i]!, value }));
+const widths = (el: CrmFunnel) => all(el, '.bar').map((b) => num(b, 'width'));
+
+async function live(source: ManualSource, motion = '300ms') {
+  const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" locale="en-US" style="width: 600px; height: 300px; --crm-motion-duration: ${motion}" .source=${source}></crm-funnel>`);
+  await drawn(el);
+  return el;
+}
+
+/** Samples a bar's width every animation frame until it stops changing. */
+async function sampleUntilSettled(el: CrmFunnel, index: number): Promise<number[]> {
+  const seen: number[] = [];
+  let still = 0;
+  while (still < 5 && seen.length < 200) {
+    await frames(1);
+    const w = widths(el)[index]!;
+    still = seen.length && w === seen[seen.length - 1] ? still + 1 : 0;
+    seen.push(w);
+  }
+  return seen;
+}
+
+describe('<crm-funnel> live updates', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('animates from the old geometry to the new, without a jump, and ends exactly on the new data', async () => {
+    const source = new ManualSource(frame(stages(1000, 500)));
+    const el = await live(source);
+    const [full, before] = widths(el);
+    expect(before! / full!).to.be.closeTo(0.5, 1e-9);
+    source.emit(stages(1000, 250));
+    const seen = await sampleUntilSettled(el, 1);
+    const end = full! * 0.25;
+    const moving = seen.filter((w) => w !== before && Math.abs(w - end) > 1e-6);
+    expect(moving.length, 'no in-between frames: the bar jumped').to.be.greaterThan(2);
+    // Every frame lies between old and new, and the bar only ever shrinks: no flicker back.
+    for (let i = 0; i < seen.length; i++) {
+      expect(seen[i]).to.be.within(end - 1e-6, before! + 1e-6);
+      if (i) expect(seen[i]).to.be.at.most(seen[i - 1]! + 1e-9);
+    }
+    expect(widths(el)[1]! / widths(el)[0]!).to.be.closeTo(0.25, 1e-9);
+    expect(widths(el)[0]).to.equal(full);
+  });
+
+  it('new data in the middle of a tween continues from where the bars are', async () => {
+    const source = new ManualSource(frame(stages(1000, 1000)));
+    const el = await live(source, '400ms');
+    const full = widths(el)[1]!;
+    source.emit(stages(1000, 0));
+    await waitUntil(() => widths(el)[1]! < full * 0.8, 'never moved', { timeout: 4000 });
+    const at = widths(el)[1]!;
+    source.emit(stages(1000, 500));
+    await frames(2);
+    // No jump back to the old value: it moves on from where it was.
+    expect(Math.abs(widths(el)[1]! - at)).to.be.below(full * 0.25);
+    await sampleUntilSettled(el, 1);
+    expect(widths(el)[1]! / widths(el)[0]!).to.be.closeTo(0.5, 1e-9);
+  });
+
+  it('a new stage grows in, and a removed one goes', async () => {
+    const source = new ManualSource(frame(stages(1000, 400)));
+    const el = await live(source);
+    source.emit(stages(1000, 400, 200));
+    await waitUntil(() => all(el, '.bar').length === 3, 'never drawn', { timeout: 4000 });
+    const first = widths(el)[2]!;
+    const seen = await sampleUntilSettled(el, 2);
+    expect(first).to.be.below(seen[seen.length - 1]!);
+    expect(widths(el)[2]! / widths(el)[0]!).to.be.closeTo(0.2, 1e-9);
+    source.emit(stages(1000));
+    await waitUntil(() => all(el, '.bar').length === 1, 'stage never removed', { timeout: 4000 });
+  });
+
+  it('with reduced motion the new geometry is drawn at once', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const source = new ManualSource(frame(stages(1000, 500)));
+      const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" style="width: 600px; height: 300px" .source=${source}></crm-funnel>`);
+      await drawn(el);
+      const before = widths(el)[1]!;
+      source.emit(stages(1000, 100));
+      await waitUntil(() => widths(el)[1] !== before, 'never changed', { timeout: 4000 });
+      expect(widths(el)[1]! / widths(el)[0]!).to.be.closeTo(0.1, 1e-9);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  it('a resize redraws at the new size at once, without animating', async () => {
+    const source = new ManualSource(frame(stages(1000, 500)));
+    const el = await live(source, '2000ms');
+    const before = widths(el)[0]!;
+    el.style.width = '400px';
+    await waitUntil(() => widths(el)[0] !== before, 'never resized', { timeout: 4000 });
+    const after = widths(el)[0]!;
+    await frames(3);
+    expect(widths(el)[0]).to.equal(after);
+  });
+
+  it('renders at most once per animation frame however fast frames arrive, and shows the last', async () => {
+    const source = new ManualSource(frame(stages(1000, 0)));
+    const el = await live(source, '0ms');
+    let renders = 0;
+    const render = el.render.bind(el);
+    el.render = () => {
+      renders++;
+      return render();
+    };
+    for (let i = 1; i <= 100; i++) {
+      source.emit(stages(1000, i));
+      for (let j = 0; j < 5; j++) await Promise.resolve();
+    }
+    await frames(3);
+    expect(renders).to.be.within(1, 2);
+    expect(widths(el)[1]! / widths(el)[0]!).to.be.closeTo(0.1, 1e-9);
+  });
+
+  it('announces changes politely, not the first numbers', async () => {
+    const source = new ManualSource(frame(stages(1000, 100)));
+    const el = await live(source, '0ms');
+    const said = () => one(el, '[aria-live="polite"]')!.textContent!.trim();
+    expect(said()).to.equal('');
+    source.emit(stages(1000, 120));
+    await waitUntil(() => said() !== '', 'never announced', { timeout: 4000 });
+    expect(said()).to.equal('Deal: 120, 12% overall');
+  });
+
+  it('mounting and removing a live funnel 200 times leaves no upstream subscription open', async () => {
+    const source = new ManualSource(frame(stages(1000, 400, 100)));
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 300px; height: 200px"></div>`);
+    for (let i = 0; i < 200; i++) {
+      const el = document.createElement('crm-funnel');
+      el.metric = i % 2 ? 'funnel' : 'pipeline';
+      el.source = source;
+      host.append(el);
+      if (i % 40 === 0) await drawn(el);
+      el.remove();
+    }
+    await frames(2);
+    expect(source.active).to.equal(0);
+    expect(source.opened).to.be.greaterThan(0);
+  });
+
+  it('removed in the middle of a tween, it stops drawing', async () => {
+    const source = new ManualSource(frame(stages(1000, 1000)));
+    const el = await live(source, '1000ms');
+    source.emit(stages(1000, 10));
+    await frames(3);
+    let renders = 0;
+    const render = el.render.bind(el);
+    el.render = () => {
+      renders++;
+      return render();
+    };
+    el.remove();
+    await frames(5);
+    expect(renders).to.equal(0);
+    expect(source.active).to.equal(0);
+  });
+});
+
+describe('<crm-funnel> states', () => {
+  it('loading: a skeleton, busy', async () => {
+    const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" .source=${{ query: () => NEVER }}></crm-funnel>`);
+    await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('loading');
+    expect(one(el, '[part="loading"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('error: the message and a Retry button', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" .source=${{ query: () => throwError(() => new Error('HTTP 503')) }}></crm-funnel>`);
+      await waitUntil(() => el.state === 'error', 'never error', { timeout: 4000 });
+      expect(one(el, '[part="error"]')!.textContent).to.contain('Could not load data').and.contain('HTTP 503');
+      expect(one(el, '[part="error"] button')).to.exist;
+      await expect(el).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('stale: the chart stays, dimmed, with a note saying since when', async () => {
+    const source = new ManualSource(frame(stages(1000, 400)));
+    const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" stale-after="100" style="width: 500px; height: 240px" .source=${source}></crm-funnel>`);
+    await drawn(el, 'stale');
+    expect(one(el, '[part="stale"]')!.textContent).to.contain('Not updating');
+    expect(one(el, '[part="base"]')!.classList.contains('stale')).to.be.true;
+    expect(all(el, '.bar')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty: says there is no data', async () => {
+    const source = new ManualSource(frame([]));
+    const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" .source=${source}></crm-funnel>`);
+    await waitUntil(() => el.state === 'empty', 'never empty', { timeout: 4000 });
+    expect(one(el, '[part="empty"]')).to.exist;
+    expect(one(el, 'svg')).to.equal(null);
+  });
+});
