@@ -37,7 +37,7 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
   const { width, height, lineHeight: line, measure } = o;
   const widest = (list: number[]) => Math.max(0, ...list);
   // Names get more of a narrow tile: a name cut to three letters says little.
-  const nameWidth = Math.min(widest(texts.map((t) => measure(t.name, false))) + GAP * 2, width * (width < 400 ? 0.4 : 0.3));
+  const nameWidth = Math.min(widest(texts.map((t) => measure(t.name, false))) + GAP * 2 + 1, width * (width < 400 ? 0.4 : 0.3));
 
   // Count columns, as many as fit into a third of the width.
   const columns: Array<{ key: MetricColumn; header: string; width: number }> = [];
@@ -73,8 +73,9 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
     const bar = layout.bars[i]!;
     const r = rois[i] ?? null;
     const out: PlacedText[] = [];
-    const name = o.fit(t.name, nameWidth - GAP * 2);
-    if (name) out.push({ id: `name-${i}`, x: 0, y: cy, text: name, anchor: 'start', cls: 'name' });
+    const name = o.fit(t.name, nameWidth - GAP * 2 - 1);
+    // x 1, not 0: a glyph such as T overhangs its start.
+    if (name) out.push({ id: `name-${i}`, x: 1, y: cy, text: name, anchor: 'start', cls: 'name' });
     const loss = r !== null && r < 0;
     out.push({ id: `roi-${i}`, x: loss ? bar.x - 4 : bar.x + bar.width + 4, y: cy, text: t.roi, anchor: loss ? 'end' : 'start', cls: `roi strong ${t.tone}` });
     columnEdges.forEach((c) => out.push({ id: `${c.key}-${i}`, x: c.right, y: cy, text: t.counts[c.key], anchor: 'end', cls: 'count' }));

@@ -52,7 +52,10 @@ const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${
 
 const markClass = (c: CampaignFigures, tone: string, active: boolean) => classMap({ mark: true, [tone]: true, others: c.others > 0, active });
 
-/** ROI bars: a row per campaign that moves to its new rank when the order changes. */
+/**
+ * ROI bars: a row per campaign that moves to its new rank when the order changes. A row's labels
+ * move with it but live outside the focusable mark, whose accessible name says it all.
+ */
 export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, columns: readonly MetricColumn[]): ChartParts {
   const { width, height, campaigns, view, messages: m } = ctx;
   const scene = roiBarsScene(
@@ -87,9 +90,9 @@ export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, co
       return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} transform="translate(0 ${dy})">
         <rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>
         <rect class="bar" x=${g.bx} y=${bar.y} width=${g.bw} height=${bar.height} rx="2"></rect>
-        ${scene.rows[i]!.map(text)}
       </g>`;
     })}
+    ${repeat(campaigns, (c) => c.key, (c, i) => svg`<g class="labels" aria-hidden="true" transform="translate(0 ${shown.get(c.key)!.y - layout.bands[i]!.y})">${scene.rows[i]!.map(text)}</g>`)}
     <line class="break-even" x1=${layout.zeroX} x2=${layout.zeroX} y1=${plot.y - 2} y2=${plot.y + plot.height} aria-hidden="true"></line>
     <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
   return { content, keys, tip };

@@ -57,7 +57,7 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
     text: { id, x, y: cy, text, anchor, cls },
   });
 
-  put('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 0, line / 2, 'start', 'muted')]);
+  put('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 1, line / 2, 'start', 'muted')]);
   put('title-x', 0, [at('title-x', `${o.costTitle} →`, width - 1, height - line / 2, 'end', 'muted')]);
   for (const t of layout.yTicks) put(`y-${t.value}`, 2, [at(`y-${t.value}`, money(t.value), yLabelWidth - 6, t.y, 'end', 'tick muted')]);
   for (const t of layout.xTicks) put(`x-${t.value}`, 2, [at(`x-${t.value}`, money(t.value), t.x, height - line / 2, 'middle', 'tick muted')]);

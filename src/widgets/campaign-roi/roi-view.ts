@@ -50,7 +50,13 @@ export function formatRoi(value: number | null, locale: string, notAvailable: st
  */
 export function roiView(all: readonly CampaignFigures[], shown: readonly CampaignFigures[], label: string, o: RoiViewOptions): RoiView {
   const m = o.messages;
-  const money = (v: number | null, compact = false) => formatValue(v, { format: o.currency ? 'currency' : 'number', currency: o.currency, locale: o.locale, compact });
+  const money = (v: number | null, compact = false) => {
+    if (compact || v === null || !Number.isFinite(v)) return formatValue(v, { format: o.currency ? 'currency' : 'number', currency: o.currency, locale: o.locale, compact });
+    // Whole amounts without cents (€0, not €0.00); amounts with cents keep them.
+    const digits = Number.isInteger(v) ? 0 : 2;
+    const currency = o.currency ? { style: 'currency' as const, currency: o.currency } : {};
+    return numberFormat(o.locale, { ...currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  };
   const count = (v: number | null) => formatValue(v, { format: 'number', locale: o.locale });
   const roiText = (v: number | null) => formatRoi(v, o.locale, m.notAvailable);
 

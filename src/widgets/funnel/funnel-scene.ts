@@ -53,7 +53,7 @@ export function funnelScene(values: ReadonlyArray<number | null>, texts: readonl
   let nameArea: Box;
   let numberArea: Box;
   if (vertical) {
-    const left = Math.min(widest(texts.map((t) => measure(t.name, false))) + PAD, width * 0.34);
+    const left = Math.min(widest(texts.map((t) => measure(t.name, false))) + PAD + 1, width * 0.34);
     const right = Math.min(Math.max(widest(valueWidths), widest(conversionWidths)) + PAD, width * 0.38);
     layout = funnelLayout(values, { width, height, orientation: 'vertical', before: left, after: right });
     nameArea = { x: 0, y: 0, width: left, height };
@@ -72,14 +72,15 @@ export function funnelScene(values: ReadonlyArray<number | null>, texts: readonl
   texts.forEach((t, i) => {
     const band = layout.bands[i]!;
     // Names: fitted to their column (vertical) or their stage's slice of the row (horizontal).
-    const name = o.fit(t.name, vertical ? nameArea.width - PAD : band.width - 4);
+    const name = o.fit(t.name, vertical ? nameArea.width - PAD - 1 : band.width - 4);
     if (!name) return;
     const w = measure(name, false);
     const cy = vertical ? band.y + band.height / 2 : nameArea.y + nameArea.height / 2 + 2;
-    const x = vertical ? 0 : band.x + band.width / 2 - w / 2;
+    // x 1, not 0, in the name column: a glyph such as T overhangs its start.
+    const x = vertical ? 1 : band.x + band.width / 2 - w / 2;
     const id = `name-${i}`;
     names.push({ id, priority: i === 0 || i === texts.length - 1 ? 0 : 1, within: nameArea, options: [{ x, y: cy - line / 2, width: w, height: line }] });
-    nameTexts.set(id, { id, x: vertical ? 0 : x + w / 2, y: cy, text: name, anchor: vertical ? 'start' : 'middle', cls: 'name' });
+    nameTexts.set(id, { id, x: vertical ? 1 : x + w / 2, y: cy, text: name, anchor: vertical ? 'start' : 'middle', cls: 'name' });
   });
   const labels = [...placeLabels(names, bounds).keys()].map((id) => nameTexts.get(id)!);
 

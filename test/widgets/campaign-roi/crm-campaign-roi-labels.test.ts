@@ -1,0 +1,62 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/campaign-roi.js';
+import type { CrmCampaignRoi } from '../../../src/campaign-roi.js';
+import { staticSource } from '../../../src/data/index.js';
+import type { Row } from '../../helpers/sources.js';
+import { all, chartTexts, drawn, expectLabelsApart, expectLabelsClearOf } from '../funnel/chart-helpers.js';
+import { campaigns, euro } from './campaigns.js';
+
+const many: Row[] = Array.from({ length: 14 }, (_, i) => ({
+  campaign: `Regional campaign number ${i + 1} with a long name`,
+  cost: 10_000 + i * 7_000,
+  revenue: (10_000 + i * 7_000) * (0.4 + ((i * 37) % 17) / 6),
+  leads: 20 + ((i * 53) % 300),
+  opportunities: 5 + i,
+  won: i,
+}));
+
+async function roiChart(rows: Row[], view: 'bars' | 'scatter', width: number, height: number, columns = '', locale = 'en-US') {
+  const el = await fixture<CrmCampaignRoi>(
+    html`<crm-campaign-roi metric="campaigns" label="Campaign ROI" locale=${locale} view=${view} metric-columns=${columns} style="width: ${width}px; height: ${height}px" .source=${staticSource({ campaigns: euro(rows) })}></crm-campaign-roi>`,
+  );
+  await drawn(el);
+  return el;
+}
+
+describe('<crm-campaign-roi> labels never overlap and are never clipped', () => {
+  for (const view of ['bars', 'scatter'] as const) {
+    for (const [width, height] of [[280, 200], [240, 160], [200, 120], [420, 150], [960, 420]] as const) {
+      for (const [name, rows] of [['5 campaigns', campaigns], ['14 long names', many]] as const) {
+        it(`${view}, ${width}×${height}, ${name}`, async () => {
+          const el = await roiChart(rows, view, width, height, view === 'bars' ? 'leads,opportunities,won' : '');
+          const count = expectLabelsApart(el);
+          expectLabelsClearOf(el, view === 'bars' ? '.bar' : 'circle.dot');
+          expect(count).to.be.greaterThan(0);
+        });
+      }
+    }
+  }
+
+  it('a 280×200 tile with many campaigns shows its top campaigns and "Others", each row labelled', async () => {
+    const el = await roiChart(many, 'bars', 280, 200);
+    const rows = all(el, '.mark').length;
+    expect(rows).to.be.within(3, 13);
+    const texts = chartTexts(el);
+    expect(texts.some((t) => t.startsWith('Others ('))).to.be.true;
+    // Every row has its ROI written.
+    expect(all(el, '.plot svg text.roi')).to.have.length(rows);
+  });
+
+  it('count columns that do not fit are left out from the right, not squeezed', async () => {
+    const el = await roiChart(campaigns, 'bars', 300, 220, 'leads,opportunities,won');
+    const texts = chartTexts(el);
+    expect(texts).to.include('Leads');
+    expect(texts).to.not.include('Won');
+    expectLabelsApart(el);
+  });
+
+  it('German money on the scatter axes fits apart', async () => {
+    const el = await roiChart(campaigns, 'scatter', 280, 200, '', 'de-DE');
+    expectLabelsApart(el);
+  });
+});
