@@ -77,7 +77,14 @@ export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, co
   const target = new Map(keys.map((key, i) => [key, { y: layout.bands[i]!.y, bx: layout.bars[i]!.x, bw: layout.bars[i]!.width }]));
   const shown = tween.frame(target, ctx.animate, (g) => ({ ...g, bx: layout.zeroX, bw: 0 }));
   const { plot } = layout;
+  const tipIndex = ctx.tipKey === null ? -1 : keys.indexOf(ctx.tipKey);
   let tip: ChartTip | null = null;
+  if (tipIndex >= 0) {
+    const g = shown.get(keys[tipIndex]!)!;
+    const t = view.campaigns[tipIndex]!;
+    const loss = (campaigns[tipIndex]!.roi ?? 0) < 0;
+    tip = { key: keys[tipIndex]!, x: loss ? g.bx : g.bx + g.bw, y: g.y + layout.bands[tipIndex]!.height / 2, title: t.name, lines: t.tip };
+  }
   const content = svg`
     <g class="grid" aria-hidden="true">${layout.ticks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}</g>
     ${repeat(campaigns, (c) => c.key, (c, i) => {
@@ -86,7 +93,6 @@ export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, co
       const bar = layout.bars[i]!;
       const t = view.campaigns[i]!;
       const dy = g.y - band.y;
-      if (c.key === ctx.tipKey) tip = { key: c.key, x: c.roi !== null && c.roi < 0 ? g.bx : g.bx + g.bw, y: g.y + band.height / 2, title: t.name, lines: t.tip };
       return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} transform="translate(0 ${dy})">
         <rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>
         <rect class="bar" x=${g.bx} y=${bar.y} width=${g.bw} height=${bar.height} rx="2"></rect>
@@ -121,7 +127,9 @@ export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometr
   const { plot } = layout;
   const drawOrder = [...placed].sort((a, b) => b.b!.r - a.b!.r);
   const d = layout.breakEven;
-  let tip: ChartTip | null = null;
+  const tipped = placed.find((p) => p.c.key === ctx.tipKey);
+  const tipAt = tipped && shown.get(tipped.c.key)!;
+  const tip: ChartTip | null = tipped && tipAt ? { key: tipped.c.key, x: tipAt.cx, y: tipAt.cy - tipAt.r, title: view.campaigns[tipped.i]!.name, lines: view.campaigns[tipped.i]!.tip } : null;
   const content = svg`
     <g class="grid" aria-hidden="true">
       ${layout.xTicks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}
@@ -133,7 +141,6 @@ export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometr
     ${repeat(drawOrder, (p) => p.c.key, ({ c, i }) => {
       const g = shown.get(c.key)!;
       const t = view.campaigns[i]!;
-      if (c.key === ctx.tipKey) tip = { key: c.key, x: g.cx, y: g.cy - g.r, title: t.name, lines: t.tip };
       return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel}>
         <circle class="hit" cx=${g.cx} cy=${g.cy} r=${g.r + 4}></circle>
         <circle class="dot" cx=${g.cx} cy=${g.cy} r=${Math.max(0, g.r)}></circle>
