@@ -46,14 +46,16 @@ export const leaderboardStyles = css`
   }
 
   .table {
-    display: flex;
-    flex-direction: column;
+    display: block;
   }
 
+  /* Block layout, not flex: a flex item can never be a layout boundary, a contained block can. */
   .rows {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
+    display: block;
+  }
+
+  .row + .row {
+    margin-top: 2px;
   }
 
   .row {
@@ -63,13 +65,15 @@ export const leaderboardStyles = css`
     grid-template-areas: 'rank agent value change';
     align-items: center;
     column-gap: 10px;
-    min-height: calc(var(--_avatar) + 12px);
+    box-sizing: border-box;
+    height: max(calc(var(--_avatar) + 12px), 2.6em);
     padding: 0 8px;
     border-radius: 6px;
     cursor: pointer;
     outline: none;
-    /* A count or badge changing in one row lays out only that row. */
-    contain: layout style;
+    /* Rows have a fixed height, so each is a layout boundary: a value counting in one row lays out
+       only that row, never the board. */
+    contain: size layout style;
   }
 
   .row:hover {
@@ -251,7 +255,6 @@ export const leaderboardStyles = css`
       grid-template-columns: 2em minmax(0, 1fr) auto;
       grid-template-areas: 'rank agent value';
       column-gap: 8px;
-      min-height: 40px;
     }
 
     .agent {

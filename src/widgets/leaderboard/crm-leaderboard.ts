@@ -118,7 +118,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   /** The row that takes Tab focus (roving tabindex). */
   private activeKey: string | null = null;
   private focusedKey: string | null = null;
+  /** How long rows move and values count: the theme's motion, shortened when frames come faster. */
   private motionMs = 0;
+  private lastFrameAt = 0;
+  private frameGap = Number.POSITIVE_INFINITY;
+  private formatValue: (value: number | null) => string = String;
 
   protected override query(): MetricQuery | null {
     const q = super.query();
@@ -143,9 +147,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     // Field names are read as frames arrive: ask again so the current data is read with the new ones.
     if (this.hasUpdated && (changed.has('idField') || changed.has('nameField'))) this.data.retry();
     this.words = leaderboardMessagesFor(this.resolvedLocale);
-    this.motionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
     this.focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
     this.rerank(changed.has('order'));
+    // A move that outlasts the gap between frames would show rows behind the data, and pile up work.
+    this.motionMs = Math.min(cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion')), this.frameGap);
+    this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
@@ -195,7 +201,6 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   }
 
   private renderRow(r: RowView) {
-    const format = this.valueFormatter();
     const badge = r.badge;
     return html`<div
       class=${classMap({ row: true, highlighted: r.highlighted })}
@@ -216,7 +221,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
           <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${r.share})` })}></span></span>
         </span>
       </span>
-      <span class="value" part="value" role="cell">${countTo(r.agent.value, format, this.motionMs)}</span>
+      <span class="value" part="value" role="cell">${countTo(r.agent.value, this.formatValue, this.motionMs)}</span>
       <span class="change" part="change" role="cell">
         ${badge
           ? keyed(badge.id, html`<span class="badge ${badge.tone}"><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`)
@@ -254,6 +259,10 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (model === this.rankedFrom && !orderChanged) {
       this.badges = rankBadges(this.badges, null, now, BADGE_MS);
       return;
+    }
+    if (model !== this.rankedFrom) {
+      if (this.lastFrameAt) this.frameGap = now - this.lastFrameAt;
+      this.lastFrameAt = now;
     }
     const fresh = orderChanged || !this.ranked;
     this.ranked = rank(model.agents, fresh ? null : this.ranked, { order: this.sortOrder });

@@ -13,6 +13,8 @@ const EASING = 'cubic-bezier(0.2, 0, 0, 1)';
  */
 export class FlipController implements ReactiveController {
   private before = new Map<string, number>();
+  /** Moves in flight, by row: asking an element for its animations walks every animation on the page. */
+  private running = new Map<HTMLElement, Animation>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -26,8 +28,13 @@ export class FlipController implements ReactiveController {
     host.addController(this);
   }
 
+  hostDisconnected(): void {
+    this.running.clear();
+  }
+
   hostUpdate(): void {
     this.before.clear();
+    if (this.options.duration() <= 0) return;
     for (const row of this.options.rows()) this.before.set(row.dataset.key!, row.getBoundingClientRect().top);
   }
 
@@ -36,7 +43,8 @@ export class FlipController implements ReactiveController {
     if (rows.length === 0) return;
     const duration = this.options.duration();
     // Stop moves in flight first, so the positions read next are where rows are laid out.
-    for (const row of rows) for (const a of row.getAnimations()) if (a.id === FLIP) a.cancel();
+    for (const animation of this.running.values()) animation.cancel();
+    this.running.clear();
     if (duration <= 0 || this.before.size === 0) return;
     const moves = rows.map((row) => ({ row, from: this.before.get(row.dataset.key!), to: row.getBoundingClientRect().top }));
     for (const { row, from, to } of moves) {
@@ -46,7 +54,10 @@ export class FlipController implements ReactiveController {
           : Math.abs(from - to) >= 0.5
             ? [{ transform: `translateY(${from - to}px)` }, { transform: 'none' }]
             : null;
-      if (keyframes) row.animate(keyframes, { id: FLIP, duration, easing: EASING });
+      if (!keyframes) continue;
+      const animation = row.animate(keyframes, { id: FLIP, duration, easing: EASING });
+      this.running.set(row, animation);
+      animation.onfinish = () => this.running.delete(row);
     }
   }
 }

@@ -8,6 +8,8 @@ import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js'
 import { changes, inState, moves, names, ranks, rows, settled, spoken, values } from './helpers.js';
 
 const agents = (values: Record<string, number>): Row[] => Object.entries(values).map(([name, value]) => ({ id: name.toLowerCase(), name, value }));
+/** Moves and counts last at most the gap between frames: leave a gap longer than the theme's motion. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 500));
 const live = (el: CrmLeaderboard) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
 
 async function liveBoard(initial: Record<string, number>, attrs: { highlight?: string; limit?: number } = {}) {
@@ -61,6 +63,7 @@ describe('<crm-leaderboard> live', () => {
 
   it('moves rows with a transform-only animation, and ends with the DOM in rank order and no transform left', async () => {
     const { el, source } = await liveBoard({ Ana: 30, Ben: 20, Cem: 10 });
+    await pause();
     source.emit(agents({ Ana: 30, Ben: 20, Cem: 50 }));
     await waitUntil(() => names(el)[0] === 'Cem', 'never reordered');
     // Mid-move: Cem is drawn where it was (two rows lower) and glides up.
@@ -82,6 +85,7 @@ describe('<crm-leaderboard> live', () => {
 
   it('values count to their new number and end on it exactly', async () => {
     const { el, source } = await liveBoard({ Ana: 100 });
+    await pause();
     source.emit(agents({ Ana: 200 }));
     const seenValues = new Set<string>();
     await waitUntil(() => {
