@@ -1,13 +1,36 @@
-import { NEVER, type Observable } from 'rxjs';
+import { NEVER, type Observable, type Subscription } from 'rxjs';
 import { type MetricFrame, type MetricQuery, type MetricSource, demoSource, registerSource } from '../src/index.js';
+import type { SourceStatus } from '../src/data/types.js';
+import { pollingSource } from '../src/data/polling-source.js';
+import { sseSource } from '../src/data/sse-source.js';
+import { webSocketSource } from '../src/data/websocket-source.js';
 
-/** The demo CRM, changing every 1.5 s; "Pause data" swaps in a source that goes silent. */
-const live = demoSource({ seed: 42, intervalMs: 1500 });
+/**
+ * Where the data comes from: the in-page demo CRM, or the reference CRM server
+ * (`node examples/crm-server/main.js`, started by `npm start`) over REST polling, Server-Sent
+ * Events or a WebSocket. `?server=http://host:port` points at another server, `?transport=` picks one.
+ */
+const params = new URLSearchParams(location.search);
+const server = params.get('server') ?? 'http://127.0.0.1:8787';
+/** Reconnect quickly in the demo, so a restarted server shows up within seconds. */
+const backoff = { initialDelay: 500, maxDelay: 5000 };
+const TRANSPORTS = {
+  demo: { label: 'In-page demo', make: () => demoSource({ seed: 42, intervalMs: 1500 }) },
+  rest: { label: 'REST polling', make: () => pollingSource({ url: `${server}/api/metrics`, intervalMs: 2000, backoff }) },
+  sse: { label: 'Server-Sent Events', make: () => sseSource({ url: `${server}/api/stream`, backoff }) },
+  ws: { label: 'WebSocket', make: () => webSocketSource({ url: `${server}/api/ws`, backoff }) },
+} satisfies Record<string, { label: string; make: () => MetricSource }>;
+type Transport = keyof typeof TRANSPORTS;
+
+let live: MetricSource = TRANSPORTS.demo.make();
 let paused = false;
-const pausable: MetricSource = {
-  query: (q: MetricQuery): Observable<MetricFrame> => (paused ? NEVER : live.query(q)),
-};
-registerSource('crm', pausable);
+/** Registered as `crm`: the live source, or silence while "Pause data" is on. It passes the live
+ * source's connection status on, so tiles go stale when the server goes away. */
+const register = () =>
+  registerSource('crm', {
+    query: (q: MetricQuery): Observable<MetricFrame> => (paused ? NEVER : live.query(q)),
+    ...(live.status ? { status: live.status.bind(live) } : {}),
+  });
 
 const tiles = () => document.querySelectorAll('crm-kpi');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -27,7 +50,7 @@ $<HTMLInputElement>('dark').addEventListener('change', (e) => {
 $<HTMLInputElement>('pause').addEventListener('change', (e) => {
   paused = (e.target as HTMLInputElement).checked;
   // Re-registering makes every widget resubscribe: to a silent source while paused.
-  registerSource('crm', { query: (q) => pausable.query(q) });
+  register();
   for (const tile of tiles()) tile.staleAfter = paused ? 5000 : 60_000;
 });
 
@@ -38,3 +61,52 @@ document.addEventListener('crm-drilldown', (e) => {
   const { metric, value, href } = e.detail;
   $('log').textContent = `crm-drilldown: ${metric} = ${value}${href ? ` → ${href}` : ''}`;
 });
+
+/** The "Data" picker and the connection badge, added to the page's controls. */
+const picker = document.createElement('select');
+picker.id = 'transport';
+for (const [value, { label }] of Object.entries(TRANSPORTS)) picker.add(new Option(label, value));
+const pickerLabel = document.createElement('label');
+pickerLabel.append('Data ', picker);
+const badge = document.createElement('span');
+badge.id = 'link-status';
+badge.setAttribute('role', 'status');
+document.querySelector('.controls')?.prepend(pickerLabel, badge);
+
+const LINK_WORDS: Record<SourceStatus['state'], string> = {
+  idle: 'idle',
+  connecting: 'connecting…',
+  open: 'live',
+  reconnecting: 'reconnecting…',
+  closed: 'server ended the stream',
+};
+let statusWatch: Subscription | undefined;
+function use(transport: Transport): void {
+  picker.value = transport;
+  live = TRANSPORTS[transport].make();
+  register();
+  statusWatch?.unsubscribe();
+  badge.textContent = transport === 'demo' ? '● simulated in the page' : '';
+  badge.title = '';
+  badge.style.color = '';
+  statusWatch = live.status?.().subscribe(({ state, error }) => {
+    badge.textContent = `● ${LINK_WORDS[state]}`;
+    badge.title = `${TRANSPORTS[transport].label} · ${server}${error ? ` · ${error}` : ''}`;
+    // Colour is a second cue: the words say it too.
+    badge.style.color = state === 'open' ? '#1a7f37' : state === 'reconnecting' || state === 'closed' ? '#b42318' : '';
+  });
+}
+picker.addEventListener('change', () => use(picker.value as Transport));
+
+/** An explicit `?transport=` wins; otherwise the WebSocket when the server answers, else the in-page demo. */
+async function initialTransport(): Promise<Transport> {
+  const asked = params.get('transport');
+  if (asked && asked in TRANSPORTS) return asked as Transport;
+  try {
+    const response = await fetch(`${server}/health`, { signal: AbortSignal.timeout(1500) });
+    return response.ok ? 'ws' : 'demo';
+  } catch {
+    return 'demo';
+  }
+}
+void initialTransport().then(use);
