@@ -9,7 +9,7 @@ import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
 import { ChartSizeController } from '../shared/chart-size.js';
 import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
-import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
+import { type ChartTip, placeTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartTween } from '../shared/chart-tween.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
@@ -152,6 +152,11 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       .filter((c): c is MetricColumn => (COLUMNS as readonly string[]).includes(c));
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this.getBoundingClientRect());
+  }
+
   override render() {
     const view = this.roiView;
     const stale = this.data.state === 'stale';
@@ -206,7 +211,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
     return html`<svg width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
       </svg>
-      ${renderChartTip(tip, width, height)}`;
+      ${renderChartTip(tip, width)}`;
   }
 
   /** The keys of the marks on the chart, in keyboard order. */

@@ -106,7 +106,9 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
     const text = o.tick(tick.value);
     const w = measure(text, false);
     const id = `tick-${tick.value}`;
-    put(id, tick.value === 0 ? 2 : 3, [{ box: { x: tick.x - w / 2, y: height - line, width: w, height: line }, text: { id, x: tick.x, y: height - line / 2, text, anchor: 'middle', cls: 'tick muted' } }]);
+    // Centred on its tick, but pulled inside the chart at either end (0 % on an edge keeps its label).
+    const x = Math.min(Math.max(tick.x - w / 2, 1), width - w - 1);
+    put(id, tick.value === 0 ? 2 : 3, [{ box: { x, y: height - line, width: w, height: line }, text: { id, x, y: height - line / 2, text, anchor: 'start', cls: 'tick muted' } }]);
   }
   const placedFixed = placeLabels(fixed, { x: 0, y: 0, width, height }, 4);
   return {

@@ -60,7 +60,12 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
   put('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 1, line / 2, 'start', 'muted')]);
   put('title-x', 0, [at('title-x', `${o.costTitle} →`, width - 1, height - line / 2, 'end', 'muted')]);
   for (const t of layout.yTicks) put(`y-${t.value}`, 2, [at(`y-${t.value}`, money(t.value), yLabelWidth - 6, t.y, 'end', 'tick muted')]);
-  for (const t of layout.xTicks) put(`x-${t.value}`, 2, [at(`x-${t.value}`, money(t.value), t.x, height - line / 2, 'middle', 'tick muted')]);
+  for (const t of layout.xTicks) {
+    // Centred on its tick, but pulled inside the chart at the right end.
+    const text = money(t.value);
+    const w = measure(text, false);
+    put(`x-${t.value}`, 2, [at(`x-${t.value}`, text, Math.min(t.x - w / 2, width - w - 1), height - line / 2, 'start', 'tick muted', w)]);
+  }
   const b = layout.breakEven;
   if (b) {
     // Beside the upper end of the diagonal, on the side with room.

@@ -12,7 +12,7 @@ import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
 import { ChartSizeController } from '../shared/chart-size.js';
 import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
-import { renderChartTip } from '../shared/chart-tooltip.js';
+import { placeTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartTween } from '../shared/chart-tween.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
@@ -137,6 +137,11 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     return this.label || this.model?.fieldLabel || humanize(this.metric);
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this.getBoundingClientRect());
+  }
+
   override render() {
     const view = this.view;
     const stale = this.data.state === 'stale';
@@ -212,7 +217,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
         ${svg`<g class="labels" aria-hidden="true">${scene.labels.map((l) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`)}</g>`}
       </svg>
       ${tipBar
-        ? renderChartTip({ key: keys[tip]!, x: tipBar.x + tipBar.width / 2, y: vertical ? tipBar.y + tipBar.height / 2 : tipBar.y, title: view.stages[tip]!.name, lines: view.stages[tip]!.tip }, width, height)
+        ? renderChartTip({ key: keys[tip]!, x: vertical ? tipBar.x + tipBar.width : tipBar.x + tipBar.width / 2, y: vertical ? tipBar.y + tipBar.height / 2 : tipBar.y, title: view.stages[tip]!.name, lines: view.stages[tip]!.tip }, width)
         : nothing}`;
   }
 

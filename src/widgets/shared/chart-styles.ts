@@ -133,6 +133,8 @@ export const chartStyles = css`
   .tip {
     position: absolute;
     z-index: 1;
+    /* Its own width, not what is left right of its point: it is moved beside the point after render. */
+    width: max-content;
     display: flex;
     flex-direction: column;
     gap: 2px;

@@ -38,7 +38,7 @@ export function textWidth(text: string, font: string): number {
  * `text` shortened with "…" to fit `maxWidth`, or null when fewer than `minChars` characters would
  * be left: a label is readable or it is not shown (the tooltip and data table carry the full text).
  */
-export function fitText(text: string, maxWidth: number, font: string, minChars = 3): string | null {
+export function fitText(text: string, maxWidth: number, font: string, minChars = 4): string | null {
   if (textWidth(text, font) <= maxWidth) return text;
   const chars = [...text];
   for (let n = chars.length - 1; n >= minChars; n--) {

@@ -11,29 +11,45 @@ export interface ChartTip {
 }
 
 /**
- * The tooltip as text in HTML (never markup from data), placed on the side of its point with more
- * room, so it stays inside the widget: right of the point in the left half, left of it in the right
- * half; above it in the lower half, below it in the upper half. Hidden from assistive technology:
- * the focused mark's accessible name already says all of it.
+ * The tooltip as text in HTML (never markup from data), anchored at its point; `placeTip` then
+ * moves it beside the point once its size is known. Hidden from assistive technology: the focused
+ * mark's accessible name already says all of it.
  */
-export function renderChartTip(tip: ChartTip | null, width: number, height: number) {
+export function renderChartTip(tip: ChartTip | null, width: number) {
   if (!tip || width <= 0) return nothing;
-  const leftHalf = tip.x <= width / 2;
-  const upperHalf = tip.y < height / 2;
-  const room = Math.max(80, (leftHalf ? width - tip.x : tip.x) - 8);
   return html`<div
     class="tip"
     part="tooltip"
     aria-hidden="true"
-    ${inlineStyle({
-      left: leftHalf ? `${Math.max(4, tip.x)}px` : null,
-      right: leftHalf ? null : `${Math.max(4, width - tip.x)}px`,
-      top: upperHalf ? `${tip.y + 10}px` : null,
-      bottom: upperHalf ? null : `${height - tip.y + 10}px`,
-      'max-width': `${Math.min(room, width - 8)}px`,
-    })}
+    ${inlineStyle({ left: `${tip.x}px`, top: `${tip.y}px`, 'max-width': `${Math.max(80, Math.min(260, width - 8))}px` })}
   >
     <strong class="tip-title">${tip.title}</strong>
     ${tip.lines.map((line) => html`<span class="tip-line">${line}</span>`)}
   </div>`;
+}
+
+const GAP = 10;
+
+/** The start of a box of `size` beside `point`: after it if it fits, else before it, else clamped. */
+function beside(point: number, size: number, min: number, max: number): number {
+  if (point + GAP + size <= max) return point + GAP;
+  if (point - GAP - size >= min) return point - GAP - size;
+  return Math.max(min, Math.min(max - size, point - size / 2));
+}
+
+/**
+ * Moves a rendered tooltip beside its point — below or above, right or left, whichever fits — and
+ * inside `bounds` (the widget, whose paint containment would cut off anything outside). Measured
+ * after render, since the text decides the size; moved through the CSSOM, which a strict CSP allows.
+ */
+export function placeTip(tip: HTMLElement | null, bounds: DOMRect, margin = 2): void {
+  if (!tip) return;
+  tip.style.removeProperty('translate');
+  const box = tip.getBoundingClientRect();
+  // The tooltip is rendered with its corner on the point.
+  const x = beside(box.left, box.width, bounds.left + margin, bounds.right - margin);
+  const y = beside(box.top, box.height, bounds.top + margin, bounds.bottom - margin);
+  const dx = x - box.left;
+  const dy = y - box.top;
+  if (dx || dy) tip.style.setProperty('translate', `${dx}px ${dy}px`);
 }
