@@ -61,7 +61,8 @@ export const leaderboardStyles = css`
   .row {
     position: relative;
     display: grid;
-    grid-template-columns: 2.4em minmax(0, 1fr) auto 3em;
+    /* Bold digits run a little wider than the regular "0" that sets 1ch. */
+    grid-template-columns: 2.4em minmax(0, 1fr) calc(var(--_value-width, 6ch) * 1.08) 3em;
     grid-template-areas: 'rank agent value change';
     align-items: center;
     column-gap: 10px;
@@ -120,6 +121,10 @@ export const leaderboardStyles = css`
     border-radius: 50%;
     overflow: hidden;
     background: var(--_track);
+  }
+
+  .highlighted .avatar {
+    background: var(--_surface);
   }
 
   .initials {
@@ -252,7 +257,7 @@ export const leaderboardStyles = css`
   @container (max-width: 400px) {
     .row {
       --_avatar: var(--crm-leaderboard-avatar-size, 24px);
-      grid-template-columns: 2em minmax(0, 1fr) auto;
+      grid-template-columns: 2em minmax(0, 1fr) calc(var(--_value-width, 6ch) * 1.08);
       grid-template-areas: 'rank agent value';
       column-gap: 8px;
     }

@@ -123,6 +123,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   private lastFrameAt = 0;
   private frameGap = Number.POSITIVE_INFINITY;
   private formatValue: (value: number | null) => string = String;
+  private valueChars = 1;
 
   protected override query(): MetricQuery | null {
     const q = super.query();
@@ -156,6 +157,8 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
     if (!shown.some((r) => r.key === this.activeKey)) this.activeKey = shown[0]?.key ?? null;
+    // Every row's value column gets the width of the longest value, so all bars share one length.
+    this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
     this.scheduleBadgeExpiry();
   }
 
@@ -173,7 +176,13 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     return html`
       <div class=${classMap({ tile: true, stale: this.data.state === 'stale' })} part="base">
         ${this.renderHeader(view)}
-        <div class="table" part="table" role="table" aria-labelledby="label" @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+        <div
+          class="table"
+          part="table"
+          role="table"
+          aria-labelledby="label"
+          ${inlineStyle({ '--_value-width': `${this.valueChars}ch` })}
+          @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
           <div role="rowgroup" class="sr-only">
             <div role="row">
               <span role="columnheader">${m.rank}</span><span role="columnheader">${m.agent}</span>
