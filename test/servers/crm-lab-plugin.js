@@ -5,15 +5,19 @@
  * running side by side never collide.
  */
 import { createCrmServer } from '../../examples/crm-server/server.js';
+import { startAcmeCrm } from './acme-crm-server.js';
 
 const PREFIX = '/__crm-lab/';
-
 export function crmLabPlugin() {
   /** @type {Map<string, Awaited<ReturnType<typeof createCrmServer>>>} */
   const servers = new Map();
   let nextId = 1;
+  /** @type {Promise<{ url: string; close(): Promise<void> }> | undefined} */
+  let acme;
 
   const commands = {
+    /** The stand-in for a third-party CRM's REST API, started once. */
+    acme: async () => ({ url: (await (acme ??= startAcmeCrm())).url }),
     async create(p) {
       const server = await createCrmServer({
         seed: Number(p.get('seed') ?? 42),
@@ -56,7 +60,7 @@ export function crmLabPlugin() {
       let status = 200;
       let result;
       if (!command) [status, result] = [404, { error: `no lab command ${name}` }];
-      else if (name !== 'create' && !server) [status, result] = [404, { error: `no lab server ${params.get('id')}` }];
+      else if (name !== 'create' && name !== 'acme' && !server) [status, result] = [404, { error: `no lab server ${params.get('id')}` }];
       else result = await command(params, server);
       context.status = status;
       return { body: JSON.stringify(result), type: 'json', headers: { 'Cache-Control': 'no-store' } };
@@ -64,6 +68,7 @@ export function crmLabPlugin() {
     async serverStop() {
       await Promise.all([...servers.values()].map((server) => server.stop()));
       servers.clear();
+      await (await acme)?.close();
     },
   };
 }

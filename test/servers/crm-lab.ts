@@ -23,7 +23,8 @@ async function call<T>(command: string, params: Record<string, string | number> 
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const response = await fetch(`/__crm-lab/${command}?${query}`, { cache: 'no-store' });
   const body = await response.json();
-  if (!response.ok) throw new Error(`crm-lab ${command}: ${body.error}`);
+  // The test runner answers plugin responses with 200 whatever they say: the error is in the body.
+  if (!response.ok || body?.error) throw new Error(`crm-lab ${command}: ${body.error}`);
   return body as T;
 }
 
