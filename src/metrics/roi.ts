@@ -52,9 +52,19 @@ function sum(values: ReadonlyArray<number | null>): number | null {
 }
 
 /**
+ * The ROI of a group of campaigns: of their summed cost and revenue, counting only campaigns whose
+ * cost and revenue are both known — revenue without a known cost would inflate it. Null when no
+ * campaign counts or their cost adds up to 0.
+ */
+export function totalRoi(list: readonly CampaignFigures[]): number | null {
+  const priced = list.filter((c) => c.cost !== null && c.revenue !== null);
+  return roi(sum(priced.map((c) => c.cost)), sum(priced.map((c) => c.revenue)));
+}
+
+/**
  * The first `limit` campaigns, and the rest rolled up into one "others" entry: cost, revenue and
- * counts summed, ROI of the sums (not an average of ROIs, which would weigh a €10 test like a
- * €100k campaign). A limit of 0, or one that keeps every campaign, returns the list unchanged.
+ * counts summed, ROI of the sums (`totalRoi`; not an average of ROIs, which would weigh a €10 test
+ * like a €100k campaign). A limit of 0, or one that keeps every campaign, returns the list unchanged.
  */
 export function rollUpOthers(list: readonly CampaignFigures[], limit: number, label: string): CampaignFigures[] {
   if (!(limit > 0) || list.length <= limit) return [...list];
@@ -66,5 +76,5 @@ export function rollUpOthers(list: readonly CampaignFigures[], limit: number, la
   const opportunities = sum(rest.map((c) => c.opportunities));
   const won = sum(rest.map((c) => c.won));
   const row = { campaign: label, cost, revenue, leads, opportunities, won, others: rest.length };
-  return [...kept, { key: '\u0000others', campaign: label, cost, revenue, leads, opportunities, won, roi: roi(cost, revenue), row, others: rest.length }];
+  return [...kept, { key: '\u0000others', campaign: label, cost, revenue, leads, opportunities, won, roi: totalRoi(rest), row, others: rest.length }];
 }

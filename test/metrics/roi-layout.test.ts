@@ -4,13 +4,13 @@ import { roiScatterLayout } from '../../src/metrics/roi-scatter-layout.js';
 
 describe('roiBarsLayout', () => {
   it('gains go right of the break-even line and losses left, lengths proportional to ROI', () => {
-    const { bars, zeroX, plot } = roiBarsLayout([2, -0.5, 1], { width: 400, height: 120, left: 100 });
-    // domain −0.5 … 2 over 300 px: 120 px per 1.0
-    expect(zeroX).to.be.closeTo(plot.x + 60, 1e-9);
+    const { bars, zeroX, plot } = roiBarsLayout([2, -0.4, 1], { width: 400, height: 120, left: 100 });
+    // domain −0.4 … 2 over 300 px: 125 px per 1.0
+    expect(zeroX).to.be.closeTo(plot.x + 50, 1e-9);
     expect(bars[0]!.x).to.be.closeTo(zeroX, 1e-9);
-    expect(bars[0]!.width).to.be.closeTo(240, 1e-9);
+    expect(bars[0]!.width).to.be.closeTo(250, 1e-9);
     expect(bars[1]!.x + bars[1]!.width).to.be.closeTo(zeroX, 1e-9);
-    expect(bars[1]!.width).to.be.closeTo(60, 1e-9);
+    expect(bars[1]!.width).to.be.closeTo(50, 1e-9);
     expect(bars[2]!.width / bars[0]!.width).to.be.closeTo(0.5, 1e-9);
   });
 
@@ -18,6 +18,12 @@ describe('roiBarsLayout', () => {
     const { bars, zeroX } = roiBarsLayout([null, 0.5], { width: 200, height: 60 });
     expect(bars[0]!.width).to.equal(0);
     expect(bars[0]!.x).to.equal(zeroX);
+  });
+
+  it('the domain stays tight: a −36 % loss next to +554 % does not stretch the axis to −200 %', () => {
+    const { zeroX, plot } = roiBarsLayout([5.54, -0.36], { width: 300, height: 100, ticks: 3 });
+    // −0.4 … 6: the loss side takes 6 % of the width, not a quarter of it.
+    expect((zeroX - plot.x) / plot.width).to.be.below(0.1);
   });
 
   it('only losses: the break-even line is at the right end', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type CampaignFigures, roi, rollUpOthers, sortCampaigns } from '../../src/metrics/roi.js';
+import { type CampaignFigures, roi, rollUpOthers, sortCampaigns, totalRoi } from '../../src/metrics/roi.js';
 
 const campaign = (name: string, cost: number | null, revenue: number | null, leads: number | null = null): CampaignFigures => ({
   key: name,
@@ -85,5 +85,22 @@ describe('rollUpOthers', () => {
   it('rolled-up cost 0 keeps ROI null', () => {
     const free = [campaign('a', 10, 20), campaign('b', 0, 5), campaign('c', 0, 7)];
     expect(rollUpOthers(free, 1, 'Others')[1]!.roi).to.equal(null);
+  });
+});
+
+describe('totalRoi', () => {
+  it('is the ROI of the summed cost and revenue', () => {
+    expect(totalRoi([campaign('a', 100, 300), campaign('b', 100, 100)])).to.equal(1);
+  });
+
+  it('counts a free campaign’s revenue, but not revenue whose cost is unknown', () => {
+    expect(totalRoi([campaign('free', 0, 50), campaign('paid', 100, 150)])).to.equal(1);
+    expect(totalRoi([campaign('unknown', null, 10_000), campaign('paid', 100, 150)])).to.equal(0.5);
+  });
+
+  it('is null with nothing priced, or no cost at all', () => {
+    expect(totalRoi([])).to.equal(null);
+    expect(totalRoi([campaign('x', null, 5)])).to.equal(null);
+    expect(totalRoi([campaign('free', 0, 5)])).to.equal(null);
   });
 });

@@ -1,5 +1,5 @@
 import { formatValue, numberFormat } from '../../format/number-format.js';
-import { type CampaignFigures, roi } from '../../metrics/roi.js';
+import { type CampaignFigures, totalRoi } from '../../metrics/roi.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
 
 export type MetricColumn = 'leads' | 'opportunities' | 'won';
@@ -78,8 +78,7 @@ export function roiView(all: readonly CampaignFigures[], shown: readonly Campaig
     };
   });
 
-  const sum = (key: 'cost' | 'revenue') => all.reduce((s, c) => s + (c[key] ?? 0), 0);
-  const total = roiText(roi(sum('cost'), sum('revenue')));
+  const total = roiText(totalRoi(all));
   const best = shown.filter((c) => c.roi !== null && c.others === 0).sort((a, b) => b.roi! - a.roi!)[0];
   return {
     campaigns,

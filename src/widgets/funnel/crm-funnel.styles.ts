@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const funnelStyles = css`
   :host {
     --_stage: var(--crm-funnel-color, var(--_accent));
-    --_connector: var(--crm-funnel-connector-color, var(--_accent));
+    --_connector: var(--crm-funnel-connector-color, var(--_stage));
   }
 
   .bar {

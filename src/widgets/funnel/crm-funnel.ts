@@ -40,7 +40,7 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  * @csspart empty - The empty view.
  *
  * @cssprop --crm-funnel-color - Fill of the stage bars (defaults to the accent colour).
- * @cssprop --crm-funnel-connector-color - Fill of the flow between stages (shown translucent).
+ * @cssprop --crm-funnel-connector-color - Fill of the flow between stages, shown translucent (defaults to the bar colour).
  * @cssprop --crm-chart-height - Height of the chart when the widget's height is not set (240px).
  * @cssprop --crm-font-size-chart - Size of the chart's labels.
  * @cssprop --crm-color-grid - Grid lines.
