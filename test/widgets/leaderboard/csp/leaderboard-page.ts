@@ -13,6 +13,6 @@ const first: MetricFrame = {
   ],
   asOf: Date.now(),
 };
-const board = document.getElementById('board')!;
+const board = document.querySelector('crm-leaderboard')!;
 board.source = { query: () => frames.pipe(startWith(first)) };
 Object.assign(window, { emitAgents: (rows: MetricFrame['rows']) => frames.next({ rows, asOf: Date.now() }) });
