@@ -26,10 +26,15 @@ export function targetChecks({ libraries, dashboard }) {
 export function printReport({ date, machine, chromium, dashboard, harness, libraries, targets }) {
   const kinds = dashboard.kinds.map((k) => `${dashboard.perKind} × ${k}`).join(', ');
   console.log(`\n${dashboard.widgets} widgets (${kinds}) · ${chromium} · ${machine.cores} cores (${machine.cpu}) · load ${machine.loadAverage.join(' ')} · ${date}\n`);
-  const header = ['dashboard', 'rate', 'updates', 'ms/update', 'busy', 'fps', 'p95 frame', 'long tasks', 'renders/widget/frame'];
+  const header = ['dashboard', 'rate', 'updates', 'ms/update', 'busy', 'wall busy', 'fps', 'p95 frame', 'long tasks', 'renders/widget/frame'];
   const rows = [row('harness only', harness)];
   const rates = libraries[0].runs.map((r) => r.rate);
-  for (const [i] of rates.entries()) for (const lib of libraries) rows.push(row(lib.name, lib.runs[i]));
+  for (const [i] of rates.entries()) {
+    for (const lib of libraries) {
+      rows.push(row(lib.name, lib.runs[i]));
+      if (lib.reducedMotionRuns) rows.push(row(`${lib.name}, reduced motion`, lib.reducedMotionRuns[i]));
+    }
+  }
   printTable(header, rows);
 
   const crm = libraries.find((l) => l.name === 'crm-pulse');
@@ -52,6 +57,7 @@ function row(name, run) {
     String(run.updates),
     run.msPerUpdate === null ? '—' : run.msPerUpdate.toFixed(3),
     `${run.busyPercent.toFixed(1)} %`,
+    `${run.wallBusyPercent.toFixed(1)} %`,
     run.fps.toFixed(1),
     `${run.p95FrameMs.toFixed(1)} ms`,
     run.longTasks ? `${run.longTasks} (max ${Math.round(run.longestTaskMs)} ms)` : '0',
