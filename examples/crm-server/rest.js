@@ -2,7 +2,6 @@
  * REST: `GET /api/metrics?<query as parameters>` answers the current frame as JSON with an ETag;
  * `If-None-Match` with that ETag answers 304 without a body.
  */
-import { json } from './server.js';
 
 /**
  * @param {import('node:http').IncomingMessage} req
@@ -44,4 +43,10 @@ export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
     return res.end();
   }
   json(res, 200, frame, { ETag: etag });
+}
+
+/** Writes a JSON answer. */
+export function json(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ...headers });
+  res.end(JSON.stringify(body));
 }

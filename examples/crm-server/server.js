@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { loadDemoLogic } from './demo-logic.js';
 import { MetricHub } from './metric-hub.js';
-import { handleRest } from './rest.js';
+import { handleRest, json } from './rest.js';
 import { handleStream } from './stream.js';
 import { handleSocket } from './socket.js';
 
@@ -135,9 +135,4 @@ function newStats() {
     sse: { connections: 0, open: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
     ws: { connections: 0, open: 0, subscribes: 0, unsubscribes: 0, duplicateSubscribes: 0, pings: 0, /** @type {string[]} */ protocols: [] },
   };
-}
-
-export function json(res, status, body, headers = {}) {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ...headers });
-  res.end(JSON.stringify(body));
 }

@@ -47,7 +47,7 @@ class EventStream implements MetricSource {
   private readonly channels = new QueryChannels({ opened: () => this.scheduleSync(), closed: () => this.scheduleSync() });
   private source: EventSource | null = null;
   /** The keys the open stream was asked for, in URL order. */
-  private streamKeys = '';
+  private streamKeys: string[] = [];
   private lastEventId = '';
   private failures = 0;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,13 +73,13 @@ class EventStream implements MetricSource {
   private sync(): void {
     const keys = this.channels.entries().map(([key]) => key);
     if (keys.length === 0) return this.close('idle');
-    if (keys.join('\n') === this.streamKeys && (this.source || this.retryTimer !== undefined || this.probe)) return;
+    if (keys.join('\n') === this.streamKeys.join('\n') && (this.source || this.retryTimer !== undefined || this.probe)) return;
     this.open(keys, false);
   }
 
   private open(keys: string[], resume: boolean): void {
     this.stop();
-    this.streamKeys = keys.join('\n');
+    this.streamKeys = keys;
     if (this.status$.value.state === 'idle' || this.status$.value.state === 'closed') this.status$.set('connecting');
     const Source = this.options.EventSource ?? EventSource;
     const url = streamUrl(this.options.url, keys, resume ? this.lastEventId : '');
@@ -105,7 +105,11 @@ class EventStream implements MetricSource {
     if (typeof message === 'string') return warnDropped('sseSource', message);
     if (message.type === 'ping' || message.type === 'pong') return;
     const query = this.channels.query(message.key);
-    if (!query) return warnDropped('sseSource', `no query has the key ${message.key}`);
+    if (!query) {
+      // A query that left a moment ago is still on this stream until it is reopened without it.
+      if (!this.streamKeys.includes(message.key)) warnDropped('sseSource', `no query has the key ${message.key}`);
+      return;
+    }
     if (message.type === 'error') {
       this.channels.fail(message.key, new Error(message.message));
       this.scheduleSync();
@@ -145,13 +149,13 @@ class EventStream implements MetricSource {
     const delay = backoffDelay(this.failures, initialDelay, maxDelay, random);
     const error = status ? `The server answered HTTP ${status}.` : 'The server cannot be reached.';
     this.status$.set('reconnecting', { error, retryAt: Date.now() + delay });
-    const keys = this.streamKeys.split('\n');
+    const keys = this.streamKeys;
     this.retryTimer = setTimeout(() => this.open(keys, true), delay);
   }
 
   private close(state: 'idle' | 'closed'): void {
     this.stop();
-    this.streamKeys = '';
+    this.streamKeys = [];
     this.failures = 0;
     this.status$.set(state, state === 'closed' ? { error: 'The server ended the stream.' } : {});
   }

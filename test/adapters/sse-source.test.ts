@@ -49,6 +49,26 @@ describe('sseSource against a real server', () => {
     b.subscription.unsubscribe();
   });
 
+  it('a widget switching its query reopens the stream once, and frames still in flight for the old one cause no warning', async () => {
+    const warnings = captureWarnings();
+    try {
+      const source = sseSource({ url: server.streamUrl });
+      const keep = record(source.query(winRate));
+      let a = record(source.query(revenue));
+      await until(() => a.frames.length > 0 && keep.frames.length > 0, 'no frames');
+      a.subscription.unsubscribe();
+      a = record(source.query({ ...revenue, range: 'today' }));
+      await until(() => a.frames.length > 0, 'no frame for the new query');
+      await sleep(300);
+      expect((await server.stats()).sse.queriesPerConnection).to.deep.equal([2, 2]);
+      expect(warnings.seen).to.deep.equal([]);
+      a.subscription.unsubscribe();
+      keep.subscription.unsubscribe();
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('after a dropped stream the browser reconnects after retry:, resumes with Last-Event-ID, and the source reports it', async () => {
     const source = sseSource({ url: server.streamUrl });
     const status = statuses(source);
