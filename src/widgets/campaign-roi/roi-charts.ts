@@ -48,6 +48,9 @@ export interface ChartParts {
   tip: ChartTip | null;
 }
 
+/** The break-even line's key among the bars' geometry (campaign keys never start with U+0000). */
+const ZERO = '\u0000zero';
+
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
 const markClass = (c: CampaignFigures, tone: string, active: boolean) => classMap({ mark: true, [tone]: true, others: c.others > 0, active });
@@ -75,8 +78,18 @@ export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, co
   const { layout } = scene;
   const keys = campaigns.map((c) => c.key);
   const target = new Map(keys.map((key, i) => [key, { y: layout.bands[i]!.y, bx: layout.bars[i]!.x, bw: layout.bars[i]!.width }]));
+  // The break-even line moves with the bars (when the scale changes), so bars always start on it.
+  target.set(ZERO, { y: 0, bx: layout.zeroX, bw: 0 });
   const shown = tween.frame(target, ctx.animate, (g) => ({ ...g, bx: layout.zeroX, bw: 0 }));
+  const zero = shown.get(ZERO)!.bx;
   const { plot } = layout;
+  /** How far a row's ROI label is from where it will be: it rides on its bar's end. */
+  const roiShift = (i: number) => {
+    const g = shown.get(keys[i]!)!;
+    const bar = layout.bars[i]!;
+    const loss = (campaigns[i]!.roi ?? 0) < 0;
+    return loss ? g.bx - bar.x : g.bx + g.bw - (bar.x + bar.width);
+  };
   const tipIndex = ctx.tipKey === null ? -1 : keys.indexOf(ctx.tipKey);
   let tip: ChartTip | null = null;
   if (tipIndex >= 0) {
@@ -98,8 +111,14 @@ export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, co
         <rect class="bar" x=${g.bx} y=${bar.y} width=${g.bw} height=${bar.height} rx="2"></rect>
       </g>`;
     })}
-    ${repeat(campaigns, (c) => c.key, (c, i) => svg`<g class="labels" aria-hidden="true" transform="translate(0 ${shown.get(c.key)!.y - layout.bands[i]!.y})">${scene.rows[i]!.map(text)}</g>`)}
-    <line class="break-even" x1=${layout.zeroX} x2=${layout.zeroX} y1=${plot.y - 2} y2=${plot.y + plot.height} aria-hidden="true"></line>
+    ${repeat(
+      campaigns,
+      (c) => c.key,
+      (c, i) => svg`<g class="labels" aria-hidden="true" transform="translate(0 ${shown.get(c.key)!.y - layout.bands[i]!.y})">
+        ${scene.rows[i]!.map((l) => text(l.id.startsWith('roi-') ? { ...l, x: l.x + roiShift(i) } : l))}
+      </g>`,
+    )}
+    <line class="break-even" x1=${zero} x2=${zero} y1=${plot.y - 2} y2=${plot.y + plot.height} aria-hidden="true"></line>
     <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
   return { content, keys, tip };
 }
@@ -126,6 +145,12 @@ export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometr
   const shown = tween.frame(target, ctx.animate, (g) => ({ ...g, r: 0 }));
   const { plot } = layout;
   const drawOrder = [...placed].sort((a, b) => b.b!.r - a.b!.r);
+  /** A campaign's name moves with its bubble while the bubble is on its way. */
+  const ride = (l: PlacedText): PlacedText => {
+    const p = placed.find((q) => `name-${q.i}` === l.id);
+    const g = p && shown.get(p.c.key);
+    return p && g ? { ...l, x: l.x + g.cx - p.b!.cx, y: l.y + g.cy - p.b!.cy } : l;
+  };
   const d = layout.breakEven;
   const tipped = placed.find((p) => p.c.key === ctx.tipKey);
   const tipAt = tipped && shown.get(tipped.c.key)!;
@@ -146,6 +171,6 @@ export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometr
         <circle class="dot" cx=${g.cx} cy=${g.cy} r=${Math.max(0, g.r)}></circle>
       </g>`;
     })}
-    <g class="labels" aria-hidden="true">${scene.labels.map(text)}</g>`;
+    <g class="labels" aria-hidden="true">${scene.labels.map((l) => text(l.id.startsWith('name-') ? ride(l) : l))}</g>`;
   return { content, keys, tip };
 }

@@ -53,6 +53,25 @@ describe('<crm-campaign-roi> live updates', () => {
     expect(barWidth(el, 'B') / barWidth(el, 'A')).to.be.closeTo(0.75, 1e-9);
   });
 
+  it('while bars move, the break-even line moves with them and each ROI label rides on its bar', async () => {
+    const source = new ManualSource(frame(rows(300, 150)));
+    const el = await live(source, 'bars', '400ms');
+    const zero = () => num(one(el, '.break-even'), 'x1');
+    const before = zero();
+    source.emit(rows(300, 40)); // B turns into a loss: the scale grows to the left, 0 % moves right
+    let moving = 0;
+    for (let i = 0; i < 60; i++) {
+      await frames(1);
+      const a = markOf(el, 'A').querySelector('.bar')!;
+      expect(num(a, 'x')).to.be.closeTo(zero(), 1e-6);
+      const label = all(el, 'text.roi').find((t) => t.textContent === '+200%')!;
+      expect(num(label, 'x')).to.be.closeTo(num(a, 'x') + num(a, 'width') + 4, 1e-6);
+      if (zero() !== before) moving++;
+    }
+    expect(moving).to.be.greaterThan(0);
+    expect(zero()).to.be.above(before);
+  });
+
   it('when the ranking changes, rows slide to their new places', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
     const el = await live(source);
