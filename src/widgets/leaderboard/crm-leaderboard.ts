@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
@@ -14,10 +13,10 @@ import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { WidthController } from '../shared/width-controller.js';
-import { countTo } from './count-to.js';
 import { FlipController, cssTimeMs } from './flip-controller.js';
 import { type LeaderboardMessages, leaderboardMessagesFor } from './leaderboard-messages.js';
 import { type Agent, type LeaderboardModel, leaderboardModel } from './leaderboard-model.js';
+import { rowTemplate } from './leaderboard-row.js';
 import { type LeaderboardView, type RowView, leaderboardView, rankAnnouncement } from './leaderboard-view.js';
 import { leaderboardStyles } from './crm-leaderboard.styles.js';
 
@@ -210,42 +209,15 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   }
 
   private renderRow(r: RowView) {
-    const badge = r.badge;
-    return html`<div
-      class=${classMap({ row: true, highlighted: r.highlighted })}
-      part=${r.highlighted ? 'row highlight' : 'row'}
-      role="row"
-      data-key=${r.key}
-      tabindex=${r.key === this.activeKey ? '0' : '-1'}
-      aria-current=${r.highlighted ? 'true' : nothing}
-    >
-      <span class="rank" part="rank" role="cell"><span aria-hidden="true">${r.rankText}</span><span class="sr-only">${r.rankWords}</span></span>
-      <span class="agent" role="cell">
-        ${this.renderAvatar(r)}
-        <span class="who">
-          <span class="name-line">
-            <span class="name" part="name">${r.name}</span>
-            ${r.highlighted ? html`<span class="you" part="you">${this.words.you}</span>` : nothing}
-          </span>
-          <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${r.share})` })}></span></span>
-        </span>
-      </span>
-      <span class="value" part="value" role="cell">${countTo(r.agent.value, this.formatValue, this.motionMs)}</span>
-      <span class="change" part="change" role="cell">
-        ${badge
-          ? keyed(badge.id, html`<span class="badge ${badge.tone}"><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`)
-          : nothing}
-      </span>
-    </div>`;
-  }
-
-  /** A picture when there is a loadable one; initials otherwise, and after the picture fails. */
-  private renderAvatar(r: RowView) {
-    const url = r.avatar && !this.failedAvatars.has(r.avatar) ? r.avatar : null;
-    return html`<span class="avatar" part="avatar" aria-hidden="true">
-      <span class="initials">${r.initials}</span>
-      ${url ? html`<img src=${url} alt="" loading="lazy" decoding="async" @error=${() => this.avatarFailed(url)} />` : nothing}
-    </span>`;
+    const avatar = r.avatar && !this.failedAvatars.has(r.avatar) ? r.avatar : null;
+    return rowTemplate(r, {
+      tabbable: r.key === this.activeKey,
+      you: this.words.you,
+      formatValue: this.formatValue,
+      motionMs: this.motionMs,
+      avatar,
+      onAvatarError: this.onAvatarError,
+    });
   }
 
   private get sortOrder(): 'desc' | 'asc' {
@@ -263,6 +235,8 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (!model) {
       this.ranked = this.rankedFrom = null;
       this.badges = new Map();
+      this.lastFrameAt = 0;
+      this.frameGap = Number.POSITIVE_INFINITY;
       return;
     }
     if (model === this.rankedFrom && !orderChanged) {
@@ -298,10 +272,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     return (value) => formatValue(value, options);
   }
 
-  private avatarFailed(url: string): void {
-    this.failedAvatars.add(url);
+  /** A picture that fails is not asked for again: the row shows initials from now on. */
+  private onAvatarError = (e: Event) => {
+    this.failedAvatars.add((e.target as HTMLImageElement).getAttribute('src') ?? '');
     this.requestUpdate();
-  }
+  };
 
   private rowElements(): HTMLElement[] {
     return this.shadowRoot ? [...this.shadowRoot.querySelectorAll<HTMLElement>('.row[data-key]')] : [];

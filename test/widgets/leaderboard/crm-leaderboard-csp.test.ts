@@ -6,12 +6,14 @@ import { moves, names, pinnedRow, seen, settled } from './helpers.js';
 type PageWindow = Window & { cspViolations: string[]; emitAgents: (rows: MetricFrame['rows']) => void };
 
 describe('<crm-leaderboard> under a strict CSP with Trusted Types', () => {
-  it('renders, moves rows, counts values and falls back to initials with no violation', async () => {
+  it('renders, moves rows, counts values and falls back to initials with no violation', async function () {
+    // The page loads every module from source on its own: slow on a busy machine.
+    this.timeout(30_000);
     const iframe = await fixture<HTMLIFrameElement>(html`<iframe src="/test/widgets/leaderboard/csp/leaderboard.html" style="width: 480px; height: 400px"></iframe>`);
     await waitUntil(() => iframe.contentDocument?.getElementById('board'), 'page did not load', { timeout: 5000 });
     const page = iframe.contentWindow as PageWindow;
     const el = iframe.contentDocument!.getElementById('board') as CrmLeaderboard;
-    await waitUntil(() => el.getAttribute('state') === 'ready', `state is ${el.getAttribute('state')}`, { timeout: 5000 });
+    await waitUntil(() => el.getAttribute('state') === 'ready', `state is ${el.getAttribute('state')}`, { timeout: 20_000 });
     expect(names(el)).to.deep.equal(['Ben Okafor', 'Chloé Martin', 'Ana Ortiz', 'Dev Patel']);
     await new Promise((resolve) => setTimeout(resolve, 500));
     page.emitAgents([
