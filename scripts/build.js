@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/data/index.ts'];
+const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/data/index.ts', 'src/testing/index.ts'];
 const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });

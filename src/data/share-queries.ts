@@ -36,6 +36,8 @@ export function shareQueries(source: MetricSource): MetricSource {
         }
         return stream;
       },
+      // The connection's status belongs to the source, not to a query: pass it through.
+      ...(source.status ? { status: () => source.status!() } : {}),
     };
     sharedWrappers.add(wrapper);
     shared.set(source, wrapper);

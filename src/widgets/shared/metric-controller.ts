@@ -127,6 +127,9 @@ export class MetricController<M> implements ReactiveController {
               retryWithBackoff({ ...this.options.backoff, onError: (error) => subscriber.next({ kind: 'error', error }) }),
               markStale(staleAfter),
               map(({ value, stale }): Signal => ({ kind: 'frame', frame: value, stale })),
+              // With a retry limit, the last error ends this query's stream but not the controller:
+              // a new source, query or the Retry button starts it again.
+              catchError((error) => of<Signal>({ kind: 'error', error })),
             )
             .subscribe(subscriber),
         );
