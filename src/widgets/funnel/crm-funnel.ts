@@ -34,6 +34,7 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  * @csspart headline - End-to-end conversion in the header.
  * @csspart plot - The chart area (holds the `<svg>` and the tooltip).
  * @csspart tooltip - The tooltip of the hovered or focused stage.
+ * @csspart table - The data table (visually hidden; for screen readers).
  * @csspart stale - The "not updating" note shown while the data is stale.
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
