@@ -18,10 +18,18 @@ export function resolveLocale(element: Element, explicit?: string | null): strin
   return browser && isValidLocale(browser) ? browser : 'en-US';
 }
 
+/** Checked once per tag: every widget resolves its locale on every render. */
+const validity = new Map<string, boolean>();
+
 function isValidLocale(tag: string): boolean {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
-  } catch {
-    return false;
+  let valid = validity.get(tag);
+  if (valid === undefined) {
+    try {
+      valid = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+    } catch {
+      valid = false;
+    }
+    validity.set(tag, valid);
   }
+  return valid;
 }

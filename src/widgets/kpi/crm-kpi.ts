@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
@@ -186,12 +187,16 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   /** The sparkline's numbers for screen readers: a chart is never the only way to the data. */
   private renderTable(model: KpiModel, view: KpiView) {
     if (model.series.length < 2) return nothing;
-    const time = new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    const time = dateTimeFormat(this.resolvedLocale);
     return html`<table class="sr-only">
       <caption>${this.messages.trend}: ${this.headline(model)}</caption>
       <thead><tr><th scope="col">${this.messages.time}</th><th scope="col">${this.messages.value}</th></tr></thead>
       <tbody>
-        ${model.series.map((p) => html`<tr><td>${time.format(p.time)}</td><td>${formatValue(p.value, view.format)}</td></tr>`)}
+        ${repeat(
+          model.series,
+          (p) => p.time,
+          (p) => html`<tr><td>${time.format(p.time)}</td><td>${formatValue(p.value, view.format)}</td></tr>`,
+        )}
       </tbody>
     </table>`;
   }
@@ -220,3 +225,10 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
 
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** The trend table's time format, built once per locale: live updates render it often. */
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format;
+}

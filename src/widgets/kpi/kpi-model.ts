@@ -19,20 +19,22 @@ export interface KpiModel {
 
 /**
  * Reads a KPI frame: the last row is current (`value`, `previous`, `target`); every row with a
- * `time` (epoch ms or an ISO date) and a usable value is a sparkline point. A frame without rows
+ * `time` (epoch ms or an ISO date) and a usable value is a sparkline point (the last row for a
+ * repeated time wins). A frame without rows
  * is null: the empty state.
  */
 export function kpiModel(frame: MetricFrame, valueField = 'value'): KpiModel | null {
   const rows = frame.rows;
   if (rows.length === 0) return null;
   const row = rows[rows.length - 1]!;
-  const series: SeriesPoint[] = [];
+  // One point per time: a later row for the same time corrects an earlier one.
+  const byTime = new Map<number, number>();
   for (const r of rows) {
     const time = toTime(r.time);
     const value = toNumber(r[valueField]);
-    if (time !== null && value !== null) series.push({ time, value });
+    if (time !== null && value !== null) byTime.set(time, value);
   }
-  series.sort((a, b) => a.time - b.time);
+  const series: SeriesPoint[] = [...byTime].map(([time, value]) => ({ time, value })).sort((a, b) => a.time - b.time);
   const field = frame.fields?.find((f) => f.name === valueField);
   return {
     value: toNumber(row[valueField]),

@@ -77,8 +77,20 @@ export abstract class CrmMetricElement<M> extends LitElement {
   protected resolvedLocale = 'en-US';
   protected messages: Messages = messagesFor('en-US');
 
+  /**
+   * Updates wait for the next animation frame: everything that asks for one in between (data
+   * frames, tweens, timers) costs a single render, and a hidden tab, which gets no frames, does no
+   * rendering work at all until it is shown again.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Subclasses read `this.data.model` in their willUpdate: bring it up to date first.
+    this.data.sync();
     this.resolvedLocale = resolveLocale(this, this.locale);
     this.messages = messagesFor(this.resolvedLocale);
   }

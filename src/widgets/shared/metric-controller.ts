@@ -75,7 +75,10 @@ export class MetricController<M> implements ReactiveController {
   /** Why the source's connection is down (it reconnects by itself), or null while it is up. */
   private connectionDown: string | null = null;
   private modelled: MetricFrame | null = null;
-  private rafId = 0;
+  /** Something arrived since the last sync. */
+  private dirty = false;
+  /** Inside sync(): signals that arrive synchronously are applied by it, without another update. */
+  private syncing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -93,20 +96,34 @@ export class MetricController<M> implements ReactiveController {
   hostDisconnected(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
-    cancelAnimationFrame(this.rafId);
-    this.rafId = 0;
   }
 
-  /** Reads the host's source and query before each update and resubscribes when they changed. */
   hostUpdate(): void {
-    const source = this.options.source() || 'default';
-    const query = this.options.query();
-    const staleAfter = this.options.staleAfter();
-    const key = `${identity(source)}|${query ? queryKey(query) : ''}|${staleAfter}|${this.retries}`;
-    if (key === this.inputsKey) return;
-    this.inputsKey = key;
-    this.reset();
-    this.inputs.next({ source, query, staleAfter });
+    this.sync();
+  }
+
+  /**
+   * Brings `state` and `model` up to date for the render about to happen: resubscribes when the
+   * host's source or query changed, then applies whatever arrived since the last render. The host
+   * calls it at the start of its update (before it reads `model`), so however many frames arrived
+   * in between, they cost one model computation and one render.
+   */
+  sync(): void {
+    this.syncing = true;
+    try {
+      const source = this.options.source() || 'default';
+      const query = this.options.query();
+      const staleAfter = this.options.staleAfter();
+      const key = `${identity(source)}|${query ? queryKey(query) : ''}|${staleAfter}|${this.retries}`;
+      if (key !== this.inputsKey) {
+        this.inputsKey = key;
+        this.reset();
+        this.inputs.next({ source, query, staleAfter });
+      }
+      if (this.dirty) this.flush();
+    } finally {
+      this.syncing = false;
+    }
   }
 
   /** Asks the source again now, without waiting for the backoff (the error view's Retry button). */
@@ -168,19 +185,14 @@ export class MetricController<M> implements ReactiveController {
       case 'idle':
         break;
     }
-    this.scheduleFlush();
-  }
-
-  /** Coalesces bursts: whatever arrives within one animation frame costs one host update. */
-  private scheduleFlush(): void {
-    if (this.rafId) return;
-    this.rafId = requestAnimationFrame(() => {
-      this.rafId = 0;
-      this.flush();
-    });
+    this.dirty = true;
+    // The host renders on animation frames (see CrmMetricElement.scheduleUpdate): a burst of
+    // frames between two of them asks for one update.
+    if (!this.syncing) this.host.requestUpdate();
   }
 
   private flush(): void {
+    this.dirty = false;
     if (this.latest !== this.modelled) {
       this.modelled = this.latest;
       try {
@@ -197,7 +209,6 @@ export class MetricController<M> implements ReactiveController {
     // the error view; both clear by themselves when the source reports the link is back.
     this.error = this.latestError !== null ? messageOf(this.latestError) : this.connectionDown;
     this.setState(this.nextState());
-    this.host.requestUpdate();
   }
 
   private nextState(): WidgetState {

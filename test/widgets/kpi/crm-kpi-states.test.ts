@@ -194,6 +194,9 @@ describe('<crm-kpi> states', () => {
     await inState(el, 'ready');
     expect(text(el, 'value')).to.equal('5');
     expect(part(el, 'sparkline')).to.exist;
+    // time 1 (twice: the later row wins) and 2026-01-02: two points, two table rows.
+    expect(el.shadowRoot!.querySelectorAll('table tbody tr')).to.have.length(2);
+    expect(el.shadowRoot!.querySelector('table tbody tr td:last-child')!.textContent).to.equal('2');
   });
 
   it('reuses an error-free source through throwError without killing other widgets', async () => {
