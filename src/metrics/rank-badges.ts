@@ -38,9 +38,22 @@ export function rankBadges(
   return next;
 }
 
-/** When the first of `badges` expires, or null when none shows. */
-export function nextBadgeExpiry(badges: ReadonlyMap<string, RankBadge>, holdMs: number): number | null {
-  let first: number | null = null;
-  for (const { since } of badges.values()) if (first === null || since < first) first = since;
-  return first === null ? null : first + holdMs;
+/** How long a badge fades out at the end of its time: a second, or a quarter of a short time. */
+export const badgeFadeMs = (holdMs: number) => Math.min(1000, holdMs / 4);
+
+/** Whether a badge is in its last moments, fading out. */
+export const badgeFading = (badge: RankBadge, now: number, holdMs: number) => now >= badge.since + holdMs - badgeFadeMs(holdMs);
+
+/**
+ * The next moment a badge starts fading or goes, after `now`; null when no badge shows. A board
+ * re-renders then, so it needs no animation running while badges only sit there.
+ */
+export function nextBadgeChange(badges: ReadonlyMap<string, RankBadge>, now: number, holdMs: number): number | null {
+  let next: number | null = null;
+  for (const badge of badges.values()) {
+    const fadeAt = badge.since + holdMs - badgeFadeMs(holdMs);
+    const at = fadeAt > now ? fadeAt : badge.since + holdMs;
+    if (next === null || at < next) next = at;
+  }
+  return next;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { leaderShare } from '../../src/metrics/leaderboard-bar.js';
-import { nextBadgeExpiry, rankBadges } from '../../src/metrics/rank-badges.js';
+import { badgeFadeMs, badgeFading, nextBadgeChange, rankBadges } from '../../src/metrics/rank-badges.js';
 import { topWithPinned } from '../../src/metrics/rank-top.js';
 import { rank } from '../../src/metrics/ranking.js';
 
@@ -68,10 +68,20 @@ describe('rankBadges', () => {
     expect([...rankBadges(badges, [moved('a', 0)], 10, 6000).keys()]).to.deep.equal(['a']);
   });
 
-  it('nextBadgeExpiry is the first badge to go, null when none shows', () => {
+  it('a badge fades over its last second (a quarter of a short time)', () => {
+    expect(badgeFadeMs(6000)).to.equal(1000);
+    expect(badgeFadeMs(800)).to.equal(200);
+    const badge = { change: 1, since: 100 };
+    expect(badgeFading(badge, 5099, 6000)).to.be.false;
+    expect(badgeFading(badge, 5100, 6000)).to.be.true;
+  });
+
+  it('nextBadgeChange is the next badge to start fading or to go, null when none shows', () => {
     const badges = rankBadges(rankBadges(new Map(), [moved('a', 1)], 100, 6000), [moved('b', 1), moved('a', 0)], 900, 6000);
-    expect(nextBadgeExpiry(badges, 6000)).to.equal(6100);
-    expect(nextBadgeExpiry(new Map(), 6000)).to.equal(null);
+    expect(nextBadgeChange(badges, 1000, 6000)).to.equal(5100); // a starts fading
+    expect(nextBadgeChange(badges, 5100, 6000)).to.equal(5900); // b starts fading
+    expect(nextBadgeChange(badges, 5900, 6000)).to.equal(6100); // a goes
+    expect(nextBadgeChange(new Map(), 0, 6000)).to.equal(null);
   });
 });
 

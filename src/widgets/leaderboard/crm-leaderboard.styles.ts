@@ -220,10 +220,15 @@ export const leaderboardStyles = css`
     white-space: nowrap;
   }
 
-  /* Shows for 6 s in all (the element removes it then); fades over the last second. */
+  /* The element marks a badge as fading for its last moments; a transition, not an animation that
+     waits: nothing runs while badges only sit there. */
   .badge {
     display: inline-block;
-    animation: badge-fade 1s ease-in 5s both;
+    transition: opacity 1s ease-in;
+  }
+
+  .badge.fading {
+    opacity: 0;
   }
 
   .badge.up {
@@ -241,15 +246,9 @@ export const leaderboardStyles = css`
     letter-spacing: 0.04em;
   }
 
-  @keyframes badge-fade {
-    to {
-      opacity: 0;
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
     .badge {
-      animation: none;
+      transition: none;
     }
   }
 

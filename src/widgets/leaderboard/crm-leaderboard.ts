@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
-import { type RankBadge, nextBadgeExpiry, rankBadges } from '../../metrics/rank-badges.js';
+import { type RankBadge, nextBadgeChange, rankBadges } from '../../metrics/rank-badges.js';
 import { type Ranked, rank } from '../../metrics/ranking.js';
 import { resolveFormat } from '../kpi/kpi-view.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
@@ -19,9 +19,6 @@ import { type Agent, type LeaderboardModel, leaderboardModel } from './leaderboa
 import { rowTemplate } from './leaderboard-row.js';
 import { type LeaderboardView, type RowView, leaderboardView, rankAnnouncement } from './leaderboard-view.js';
 import { leaderboardStyles } from './crm-leaderboard.styles.js';
-
-/** How long a rank-change badge shows; it fades out over its last second (see the styles). */
-const BADGE_MS = 6000;
 
 /**
  * Agents ranked by a metric, live: rows glide to their new places when ranks change, values count
@@ -95,6 +92,9 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   /** Comma-separated dimensions the query groups by; empty sends none. */
   @property() dimensions = 'agent';
 
+  /** Milliseconds a rank-change badge (▲3, ▼1, new) shows; it fades out over its last second. */
+  @property({ type: Number, attribute: 'change-duration' }) changeDuration = 6000;
+
   /** The row field that identifies an agent across frames (rank changes follow it). */
   @property({ attribute: 'id-field' }) idField = 'id';
 
@@ -153,7 +153,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     this.motionMs = Math.min(cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion')), this.frameGap);
     this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
-    const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
+    const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
     if (!shown.some((r) => r.key === this.activeKey)) this.activeKey = shown[0]?.key ?? null;
     // Every row's value column gets the width of the longest value, so all bars share one length.
@@ -240,7 +240,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
       return;
     }
     if (model === this.rankedFrom && !orderChanged) {
-      this.badges = rankBadges(this.badges, null, now, BADGE_MS);
+      this.badges = rankBadges(this.badges, null, now, this.badgeMs);
       return;
     }
     if (model !== this.rankedFrom) {
@@ -250,17 +250,21 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     const fresh = orderChanged || !this.ranked;
     this.ranked = rank(model.agents, fresh ? null : this.ranked, { order: this.sortOrder });
     this.rankedFrom = model;
-    this.badges = fresh ? new Map() : rankBadges(this.badges, this.ranked, now, BADGE_MS);
+    this.badges = fresh ? new Map() : rankBadges(this.badges, this.ranked, now, this.badgeMs);
     if (!fresh) {
       const text = rankAnnouncement(this.ranked, this.highlight ?? null, this.words, this.resolvedLocale);
       if (text) this.announcer.announce(text);
     }
   }
 
-  /** One timer, for the next badge to go: the board re-renders then even if no frame arrives. */
+  private get badgeMs(): number {
+    return Number.isFinite(this.changeDuration) && this.changeDuration > 0 ? this.changeDuration : 6000;
+  }
+
+  /** One timer, for the next badge to fade or go: the board re-renders then even if no frame arrives. */
   private scheduleBadgeExpiry(): void {
     clearTimeout(this.badgeTimer);
-    const at = nextBadgeExpiry(this.badges, BADGE_MS);
+    const at = nextBadgeChange(this.badges, performance.now(), this.badgeMs);
     this.badgeTimer = at === null || !this.isConnected ? undefined : setTimeout(() => this.requestUpdate(), Math.max(0, at - performance.now()) + 20);
   }
 

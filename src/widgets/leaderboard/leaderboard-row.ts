@@ -47,8 +47,11 @@ export function rowTemplate(r: RowView, o: RowTemplateOptions) {
     <span class="value" part="value" role="cell">${countTo(r.agent.value, o.formatValue, o.motionMs)}</span>
     <span class="change" part="change" role="cell">
       ${badge
-        ? // A new badge is a new element, so its fade animation starts over.
-          keyed(badge.id, html`<span class="badge ${badge.tone}"><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`)
+        ? // A new badge is a new element: one that replaces a fading badge starts fully visible.
+          keyed(
+            badge.id,
+            html`<span class=${classMap({ badge: true, [badge.tone]: true, fading: badge.fading })}><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`,
+          )
         : nothing}
     </span>
   </div>`;

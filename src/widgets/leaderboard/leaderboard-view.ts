@@ -1,5 +1,5 @@
 import type { Ranked } from '../../metrics/ranking.js';
-import type { RankBadge } from '../../metrics/rank-badges.js';
+import { type RankBadge, badgeFading } from '../../metrics/rank-badges.js';
 import { topWithPinned } from '../../metrics/rank-top.js';
 import { leaderShare } from '../../metrics/leaderboard-bar.js';
 import { numberFormat } from '../../format/number-format.js';
@@ -22,7 +22,7 @@ export interface RowView {
   /** 0…1 of the leader's bar. */
   share: number;
   highlighted: boolean;
-  badge: { id: string; tone: 'up' | 'down' | 'new'; text: string; words: string } | null;
+  badge: { id: string; tone: 'up' | 'down' | 'new'; text: string; words: string; fading: boolean } | null;
 }
 
 export interface LeaderboardView {
@@ -34,6 +34,9 @@ export interface LeaderboardView {
 
 export interface LeaderboardViewOptions {
   limit: number;
+  /** Now and how long badges show, in the badges' clock: to tell which are fading. */
+  now: number;
+  badgeMs: number;
   highlight: string | null;
   order: 'desc' | 'asc';
   locale: string;
@@ -62,7 +65,7 @@ export function leaderboardView(ranked: readonly Ranked<Agent>[], badges: Readon
       avatar: avatarUrl(item.avatar),
       share: leaderShare(item.value, leader, o.order),
       highlighted: item.key === o.highlight,
-      badge: badge ? badgeView(badge, m, whole) : null,
+      badge: badge ? badgeView(badge, m, whole, badgeFading(badge, o.now, o.badgeMs)) : null,
     };
   };
   return {
@@ -72,13 +75,13 @@ export function leaderboardView(ranked: readonly Ranked<Agent>[], badges: Readon
   };
 }
 
-function badgeView(badge: RankBadge, m: LeaderboardMessages, whole: Intl.NumberFormat): NonNullable<RowView['badge']> {
+function badgeView(badge: RankBadge, m: LeaderboardMessages, whole: Intl.NumberFormat, fading: boolean): NonNullable<RowView['badge']> {
   const id = String(badge.since);
-  if (badge.change === 'new') return { id, tone: 'new', text: m.newBadge, words: m.newWords };
+  if (badge.change === 'new') return { id, fading, tone: 'new', text: m.newBadge, words: m.newWords };
   const places = Math.abs(badge.change);
   return badge.change > 0
-    ? { id, tone: 'up', text: `▲${whole.format(places)}`, words: m.up(places) }
-    : { id, tone: 'down', text: `▼${whole.format(places)}`, words: m.down(places) };
+    ? { id, fading, tone: 'up', text: `▲${whole.format(places)}`, words: m.up(places) }
+    : { id, fading, tone: 'down', text: `▼${whole.format(places)}`, words: m.down(places) };
 }
 
 /**
