@@ -34,6 +34,8 @@ await build({
   configFile: false,
   logLevel: 'warn',
   mode: 'production',
+  // rxjs's ES2015 build needs no ES5 helpers: smaller than the default it resolves to.
+  resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -41,7 +43,8 @@ await build({
     minify: true,
     sourcemap: true,
     lib: { entry: { 'crm-pulse.bundle': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    rollupOptions: { output: { codeSplitting: false } },
+    // Lib mode leaves whitespace in ES output; the bundle is for pages, so minify it fully.
+    rollupOptions: { output: { codeSplitting: false, minify: true } },
   },
 });
 
