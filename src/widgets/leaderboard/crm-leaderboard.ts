@@ -55,6 +55,7 @@ import { leaderboardStyles } from './crm-leaderboard.styles.js';
  * @cssprop --crm-color-accent - Bars and the highlighted row's marker.
  * @cssprop --crm-color-good - Colour of a move up.
  * @cssprop --crm-color-bad - Colour of a move down.
+ * @cssprop --crm-color-warning - Colour of the "not updating" note.
  * @cssprop --crm-color-track - Bar tracks and the initials' background.
  * @cssprop --crm-color-focus - Focus ring.
  * @cssprop --crm-radius - Corner radius.
