@@ -50,5 +50,5 @@ await build({
 
 const bin = (name) => `node_modules/.bin/${name}`;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--quiet'], { stdio: 'inherit' });
+execFileSync(bin('cem'), ['analyze', '--quiet'], { stdio: 'inherit' });
 console.log('built dist/ and custom-elements.json');
