@@ -1,6 +1,7 @@
 import { NEVER, type Observable, type Subscription } from 'rxjs';
 import { type MetricFrame, type MetricQuery, type MetricSource, demoSource, registerSource } from '../src/index.js';
 import type { SourceStatus } from '../src/data/types.js';
+import type { CrmMetricElement } from '../src/widgets/shared/crm-metric-element.js';
 import { pollingSource } from '../src/data/polling-source.js';
 import { sseSource } from '../src/data/sse-source.js';
 import { webSocketSource } from '../src/data/websocket-source.js';
@@ -32,7 +33,8 @@ const register = () =>
     ...(live.status ? { status: live.status.bind(live) } : {}),
   });
 
-const tiles = () => document.querySelectorAll('crm-kpi');
+/** Every widget on the page: the controls apply to all of them. */
+const tiles = () => document.querySelectorAll<CrmMetricElement<unknown>>('crm-kpi, crm-funnel, crm-campaign-roi, crm-leaderboard');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 $<HTMLSelectElement>('range').addEventListener('change', (e) => {
@@ -58,8 +60,8 @@ for (const tile of tiles()) tile.range = 'this_quarter';
 
 document.addEventListener('crm-drilldown', (e) => {
   e.preventDefault(); // the demo shows the event instead of navigating
-  const { metric, value, href } = e.detail;
-  $('log').textContent = `crm-drilldown: ${metric} = ${value}${href ? ` → ${href}` : ''}`;
+  const { metric, value, href, row } = e.detail;
+  $('log').textContent = `crm-drilldown: ${metric} = ${value} ${JSON.stringify(row)}${href ? ` → ${href}` : ''}`;
 });
 
 /** The "Data" picker and the connection badge, added to the page's controls. */

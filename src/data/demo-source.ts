@@ -163,11 +163,14 @@ function agents(kpi: DemoKpi, random: () => number, share: number, team: Filter)
   const perAgent = kpi.kind === 'sum' ? (kpi.base * share) / DEMO_AGENTS.length : kpi.base;
   // Lower is better for handle time and open cases: better agents have less of it.
   const lowerIsBetter = kpi.target < 1;
+  // Sums spread with skill; levels (a rate, a score) only a little around the team's.
+  const spread = (skill: number) => (kpi.kind === 'sum' ? skill : 1 + (skill - 1) * 0.3);
   const live = DEMO_AGENTS.filter((a) => matches(team, a.team)).map((a) => ({
     ...a,
-    value: perAgent * (lowerIsBetter ? 1 / a.skill : a.skill) * (0.92 + random() * 0.16),
+    value: perAgent * (lowerIsBetter ? 1 / spread(a.skill) : spread(a.skill)) * (0.97 + random() * 0.06),
   }));
-  const round = (v: number) => Number(v.toFixed(kpi.decimals));
+  // A share (CSAT, win rate) never passes 100 %.
+  const round = (v: number) => Number((kpi.unit === '%' ? Math.min(v, 1) : v).toFixed(kpi.decimals));
   return {
     fields: [
       { name: 'name', type: 'string' },
