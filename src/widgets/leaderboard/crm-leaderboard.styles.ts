@@ -271,15 +271,15 @@ export const leaderboardStyles = css`
       align-self: start;
     }
 
-    .row:has(.badge) {
+    .row.moved {
       grid-template-areas: 'rank agent value' 'rank agent change';
     }
 
-    .row:has(.badge) .change {
+    .row.moved .change {
       display: block;
     }
 
-    .row:has(.badge) .value {
+    .row.moved .value {
       align-self: end;
     }
   }

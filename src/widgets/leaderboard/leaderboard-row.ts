@@ -23,7 +23,7 @@ export interface RowTemplateOptions {
 export function rowTemplate(r: RowView, o: RowTemplateOptions) {
   const badge = r.badge;
   return html`<div
-    class=${classMap({ row: true, highlighted: r.highlighted })}
+    class=${classMap({ row: true, highlighted: r.highlighted, moved: badge !== null })}
     part=${r.highlighted ? 'row highlight' : 'row'}
     role="row"
     data-key=${r.key}
