@@ -195,7 +195,8 @@ export const leaderboardStyles = css`
     height: 100%;
     background: var(--_bar);
     transform-origin: left center;
-    transition: transform var(--_motion) ease-out;
+    /* As long as rows move: the theme's motion, or less when frames come faster (set by the board). */
+    transition: transform var(--_move, var(--_motion)) ease-out;
   }
 
   .value {

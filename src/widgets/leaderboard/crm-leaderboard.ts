@@ -151,7 +151,9 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     this.focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
     this.rerank(changed.has('order'));
     // A move that outlasts the gap between frames would show rows behind the data, and pile up work.
-    this.motionMs = Math.min(cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion')), this.frameGap);
+    // In 50 ms steps: the duration is a custom property every row inherits, and changing it costs
+    // every row a style recalculation, so jitter in the frame gaps must not change it.
+    this.motionMs = Math.round(Math.min(cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion')), this.frameGap) / 50) * 50;
     this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
@@ -181,7 +183,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
           part="table"
           role="table"
           aria-labelledby="label"
-          ${inlineStyle({ '--_value-width': `${this.valueChars}ch` })}
+          ${inlineStyle({ '--_value-width': `${this.valueChars}ch`, '--_move': `${this.motionMs}ms` })}
           @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
           <div role="rowgroup" class="sr-only">
             <div role="row">
