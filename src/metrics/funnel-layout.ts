@@ -1,4 +1,5 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { bandScale } from './band-scale.js';
+import { scaleLinear } from './linear-scale.js';
 import type { Box } from './label-layout.js';
 
 export type FunnelOrientation = 'vertical' | 'horizontal';
@@ -39,23 +40,23 @@ export function funnelLayout(values: ReadonlyArray<number | null>, o: FunnelLayo
   const span = Math.max(0, crossLength - before - Math.max(0, o.after ?? 0));
   const gap = o.gap ?? 0.3;
   // paddingOuter = gap / 2 makes every band's step exactly flowLength / n, so hit areas tile the chart.
-  const band = scaleBand<number>().domain(values.map((_, i) => i)).range([0, flowLength]).paddingInner(gap).paddingOuter(gap / 2);
+  const band = bandScale(values.length, [0, flowLength], gap, gap / 2);
   const max = Math.max(0, ...values.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
   const length = scaleLinear().domain([0, max || 1]).range([0, span]).clamp(true);
   const centre = before + span / 2;
-  const step = band.step();
+  const { step, bandwidth } = band;
 
   const bars: Box[] = [];
   const bands: Box[] = [];
   values.forEach((v, i) => {
-    const along = band(i) ?? 0;
+    const along = band.at(i);
     const across = v !== null && Number.isFinite(v) && v > 0 ? length(v) : 0;
     const slice = i * step;
     if (vertical) {
-      bars.push({ x: centre - across / 2, y: along, width: across, height: band.bandwidth() });
+      bars.push({ x: centre - across / 2, y: along, width: across, height: bandwidth });
       bands.push({ x: 0, y: slice, width, height: step });
     } else {
-      bars.push({ x: along, y: centre - across / 2, width: band.bandwidth(), height: across });
+      bars.push({ x: along, y: centre - across / 2, width: bandwidth, height: across });
       bands.push({ x: slice, y: 0, width: step, height });
     }
   });
@@ -72,6 +73,11 @@ export function connectorPoints(from: Box, to: Box, orientation: FunnelOrientati
   }
   const x0 = from.x + from.width;
   return [p(x0, from.y), p(x0, from.y + from.height), p(to.x, to.y + to.height), p(to.x, to.y)].join(' ');
+}
+
+/** The same flow as an SVG path (`M … Z`), whose `d` the browser can transition as the bars move. */
+export function connectorPath(from: Box, to: Box, orientation: FunnelOrientation): string {
+  return `M${connectorPoints(from, to, orientation).replaceAll(' ', 'L')}Z`;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,4 +1,5 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { bandScale } from './band-scale.js';
+import { scaleLinear } from './linear-scale.js';
 import type { Box } from './label-layout.js';
 
 export interface RoiBarsOptions {
@@ -49,16 +50,18 @@ export function roiBarsLayout(rois: ReadonlyArray<number | null>, o: RoiBarsOpti
   // A fine nice step keeps the domain tight (−36 % rounds to −40 %, not −200 %); fewer ticks may be labelled.
   const x = scaleLinear().domain([lo, hi]).range([plot.x, plot.x + plot.width]).nice(Math.max(10, o.ticks ?? 5));
   [lo, hi] = x.domain() as [number, number];
-  const band = scaleBand<number>().domain(rois.map((_, i) => i)).range([plot.y, plot.y + plot.height]).paddingInner(0.3).paddingOuter(0.15);
-  const thickness = Math.min(band.bandwidth(), o.maxBar ?? 24);
+  const inner = 0.3;
+  const outer = 0.15;
+  const band = bandScale(rois.length, [plot.y, plot.y + plot.height], inner, outer);
+  const thickness = Math.min(band.bandwidth, o.maxBar ?? 24);
   const zeroX = x(0);
   const bars = rois.map((r, i): Box => {
     const end = r !== null && Number.isFinite(r) ? x(r) : zeroX;
-    const y = (band(i) ?? 0) + (band.bandwidth() - thickness) / 2;
+    const y = band.at(i) + (band.bandwidth - thickness) / 2;
     return { x: Math.min(zeroX, end), y, width: Math.abs(end - zeroX), height: thickness };
   });
-  const step = band.step();
-  const start = plot.y + band.paddingOuter() * step - (band.paddingInner() * step) / 2;
+  const { step } = band;
+  const start = plot.y + outer * step - (inner * step) / 2;
   const bands = rois.map((_, i): Box => ({ x: 0, y: start + i * step, width: o.width, height: step }));
   const ticks = x.ticks(o.ticks ?? 5).map((value) => ({ value, x: x(value) }));
   return { bars, bands, plot, zeroX, ticks };

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from './linear-scale.js';
 import type { Box } from './label-layout.js';
 
 export interface ScatterPoint {

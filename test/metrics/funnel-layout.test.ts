@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { connectorPoints, funnelLayout } from '../../src/metrics/funnel-layout.js';
+import { connectorPath, connectorPoints, funnelLayout } from '../../src/metrics/funnel-layout.js';
 
 describe('funnelLayout', () => {
   it('vertical: bar widths are proportional to the values, centred in the span between the label columns', () => {
@@ -57,5 +57,11 @@ describe('funnelLayout', () => {
     expect(points).to.equal('0,10 100,10 75,20 25,20');
     const side = connectorPoints({ x: 0, y: 0, width: 10, height: 100 }, { x: 20, y: 25, width: 10, height: 50 }, 'horizontal');
     expect(side).to.equal('10,0 10,100 20,75 20,25');
+  });
+
+  it('connectorPath is the same four corners as one closed path, the same commands whatever the bars', () => {
+    expect(connectorPath({ x: 0, y: 0, width: 100, height: 10 }, { x: 25, y: 20, width: 50, height: 10 }, 'vertical')).to.equal('M0,10L100,10L75,20L25,20Z');
+    // A transition between two paths needs the same commands in both: an empty bar keeps them.
+    expect(connectorPath({ x: 50, y: 0, width: 0, height: 10 }, { x: 50, y: 20, width: 0, height: 10 }, 'vertical')).to.equal('M50,10L50,10L50,20L50,20Z');
   });
 });

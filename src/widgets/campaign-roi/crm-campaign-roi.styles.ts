@@ -62,8 +62,43 @@ export const campaignRoiStyles = css`
     shape-rendering: crispEdges;
   }
 
+  /* Bars and their labels are drawn over the hit areas of the marks, and let the pointer through. */
   .labels,
-  .mark text {
+  .rows {
     pointer-events: none;
+  }
+
+  /* A new bar grows out of the break-even line. */
+  .bar {
+    transform-box: fill-box;
+    transform-origin: left center;
+  }
+
+  .loss .bar {
+    transform-origin: right center;
+  }
+
+  @starting-style {
+    .enter .bar {
+      transform: scaleX(0);
+    }
+
+    .enter .dot,
+    .enter .hit {
+      r: 0;
+    }
+
+    /* A bubble whose node moved to keep the paint order starts from where it was on screen. */
+    .from .dot {
+      cx: var(--_from-cx);
+      cy: var(--_from-cy);
+      r: var(--_from-r);
+    }
+
+    .from .hit {
+      cx: var(--_from-cx);
+      cy: var(--_from-cy);
+      r: calc(var(--_from-r) + 4px);
+    }
   }
 `;

@@ -8,15 +8,17 @@ import { chartStyles } from '../shared/chart-styles.js';
 import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
 import { ChartSizeController } from '../shared/chart-size.js';
-import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
+import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, placeTip, renderChartTip } from '../shared/chart-tooltip.js';
-import { ChartTween } from '../shared/chart-tween.js';
+import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
-import { type BarGeometry, type BubbleGeometry, type ChartContext, renderBars, renderScatter } from './roi-charts.js';
+import { type ChartContext, barsScene, renderBars, renderScatter, scatterScene } from './roi-charts.js';
+import type { BarsScene } from './roi-bars-scene.js';
+import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
 
 const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
@@ -83,8 +85,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   @state() private tipKey: string | null = null;
 
   private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
-  private readonly barTween = new ChartTween<BarGeometry>(this);
-  private readonly bubbleTween = new ChartTween<BubbleGeometry>(this);
+  private readonly motion = new ChartMotion(this);
   private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
@@ -109,17 +110,40 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       this.model = frame && roiModel(frame);
       if (this.model?.unusable) console.warn(`crm-pulse: ${this.model.unusable} campaign figure(s) were not usable numbers; shown as —`);
     }
-    const model = this.model;
-    const sort = (['roi', 'revenue', 'cost', 'name'] as const).includes(this.sort) ? this.sort : 'roi';
-    const sorted = model ? sortCampaigns(model.campaigns, sort, this.resolvedLocale) : [];
-    const limit = this.rowLimit(sorted.length);
-    this.sorted = sorted;
-    this.shown = rollUpOthers(sorted, limit, this.chartMessages.others(Math.max(0, sorted.length - limit)));
-    this.roiView = model && roiView(model.campaigns, this.shown, this.headline(), this.viewOptions());
+    const hadView = this.roiView !== null;
+    this.makeView();
     // The first numbers are read with the chart; announce only changes after them.
-    if (this.dataChanged && this.modelledFrame && this.roiView) this.announcer.announce(this.roiView.headline);
+    if (this.dataChanged && hadView && this.modelledFrame && this.roiView) this.announcer.announce(this.roiView.headline);
     this.modelledFrame = frame;
   }
+
+  /**
+   * Sorts, limits and words the campaigns; again only when the data or a setting they depend on
+   * changed. Until the plot has a size there is nothing to draw: the first render only lays out the tile.
+   */
+  private makeView(): void {
+    const model = this.model;
+    if (!model || !this.size.sized) {
+      this.roiView = null;
+      return;
+    }
+    const sort = (['roi', 'revenue', 'cost', 'name'] as const).includes(this.sort) ? this.sort : 'roi';
+    const limit = this.rowLimit(model.campaigns.length);
+    const key = [sort, limit, this.resolvedLocale, this.currency, this.headline()].join('|');
+    if (this.roiView && this.viewModel === model && this.viewKey === key) return;
+    this.viewModel = model;
+    this.viewKey = key;
+    const sorted = sortCampaigns(model.campaigns, sort, this.resolvedLocale);
+    this.sorted = sorted;
+    this.shown = rollUpOthers(sorted, limit, this.chartMessages.others(Math.max(0, sorted.length - limit)));
+    this.roiView = roiView(model.campaigns, this.shown, this.headline(), this.viewOptions());
+    this.tableRows = sorted.length === this.shown.length ? this.roiView.campaigns : roiView(sorted, sorted, '', this.viewOptions()).campaigns;
+  }
+
+  private viewModel: RoiModel | null = null;
+  private viewKey = '';
+  /** Every campaign's words for the data table (the chart may show fewer, with "others"). */
+  private tableRows: RoiView['campaigns'] = [];
 
   /**
    * How many campaigns get a row of their own: the `limit`, and in bars no more than the plot has
@@ -128,9 +152,8 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
    */
   private rowLimit(count: number): number {
     let limit = Number.isFinite(this.limit) ? Math.max(0, Math.floor(this.limit)) : 0;
-    const plot = this.renderRoot.querySelector('.plot');
-    if (this.view !== 'scatter' && plot && this.size.height) {
-      const line = Math.ceil(fontSizeOf(plot) * 1.4);
+    if (this.view !== 'scatter' && this.size.height) {
+      const line = this.size.lineHeight;
       const rows = Math.max(2, Math.floor((this.size.height - 2 * line - 6) / line));
       if (Math.min(count, limit || count) + (limit && count > limit ? 1 : 0) > rows) limit = rows - 1;
     }
@@ -154,7 +177,8 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this.getBoundingClientRect());
+    if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
+    if (changed.has('theme') && this.hasUpdated) this.size.refreshFont();
   }
 
   override render() {
@@ -187,31 +211,50 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
 
   private renderChart(view: RoiView) {
     const { width, height } = this.size;
-    const plot = this.renderRoot.querySelector('.plot');
-    if (!width || !height || !plot) return nothing;
-    const regular = chartFont(plot);
-    const bold = chartFont(plot, 700);
+    if (!this.size.sized) return nothing;
+    const regular = this.size.font();
+    const bold = this.size.font(700);
     const context: ChartContext = {
       width,
       height,
       campaigns: this.shown,
       view,
       messages: this.chartMessages,
-      lineHeight: Math.ceil(fontSizeOf(plot) * 1.4),
+      lineHeight: this.size.lineHeight,
       measure: (text, strong) => textWidth(text, strong ? bold : regular),
       fit: (text, w) => fitText(text, w, regular),
       role: this.drillHref ? 'link' : 'button',
       tipKey: this.tipKey,
       tabIndex: (key, keys) => this.roving.tabIndex(key, keys),
       animate: this.dataChanged,
+      bubbleOnScreen: (key) => this.bubbleOnScreen(key),
     };
-    const chart = this.view === 'scatter' ? renderScatter(context, this.bubbleTween) : renderBars(context, this.barTween, this.columns());
+    // Labels are laid out again only when the words, the size, the font or the columns changed.
+    const columns = this.columns();
+    const key = `${this.view}|${width}|${height}|${regular}|${columns.join()}`;
+    if (this.laidOut?.view !== view || this.laidOut.key !== key) {
+      this.laidOut = { view, key, scene: this.view === 'scatter' ? { scatter: scatterScene(context) } : { bars: barsScene(context, columns) } };
+    }
+    const { scene } = this.laidOut;
+    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.motion) : renderBars(context, scene.bars, this.motion);
     this.markKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
-    return html`<svg width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
+    return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
       </svg>
       ${renderChartTip(tip, width)}`;
+  }
+
+  private laidOut: { view: RoiView; key: string; scene: { bars: BarsScene } | { scatter: ScatterScene } } | null = null;
+
+  /** Where a bubble is on screen now, mid-motion included: a style read, so only when bubbles change paint order. */
+  private bubbleOnScreen(key: string): { cx: number; cy: number; r: number } | null {
+    const mark = [...this.renderRoot.querySelectorAll<SVGGElement>('.mark')].find((m) => m.dataset.key === key);
+    const dot = mark?.querySelector('.dot');
+    if (!dot) return null;
+    const style = getComputedStyle(dot);
+    const [cx, cy, r] = [style.cx, style.cy, style.r].map((v) => Number.parseFloat(v));
+    return Number.isFinite(cx) && Number.isFinite(cy) && Number.isFinite(r) ? { cx: cx!, cy: cy!, r: r! } : null;
   }
 
   /** The keys of the marks on the chart, in keyboard order. */
@@ -221,7 +264,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   private renderTable(view: RoiView) {
     const m = this.chartMessages;
     const counts = COLUMNS.filter((k) => this.sorted.some((c) => c[k] !== null));
-    const rows = this.sorted.length === this.shown.length ? view.campaigns : roiView(this.sorted, this.sorted, '', this.viewOptions()).campaigns;
+    const rows = this.tableRows;
     return html`<p class="sr-only" id="summary">${view.summary}</p>
       <table class="sr-only" part="table">
         <caption>${this.headline()}</caption>

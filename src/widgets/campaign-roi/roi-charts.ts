@@ -4,19 +4,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CampaignFigures } from '../../metrics/roi.js';
 import type { PlacedText } from '../funnel/funnel-scene.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
+import { type ChartMotion, stableOrder } from '../shared/chart-motion.js';
 import type { ChartTip } from '../shared/chart-tooltip.js';
-import type { ChartTween } from '../shared/chart-tween.js';
-import { roiBarsScene } from './roi-bars-scene.js';
-import { roiScatterScene } from './roi-scatter-scene.js';
+import { inlineStyle } from '../shared/inline-style.js';
+import { type BarsScene, roiBarsScene } from './roi-bars-scene.js';
+import { type ScatterScene, roiScatterScene } from './roi-scatter-scene.js';
 import type { MetricColumn, RoiView } from './roi-view.js';
 
-/** What moves when the data changes: a row's position and its bar's extent. */
-export interface BarGeometry {
-  y: number;
-  bx: number;
-  bw: number;
-}
-
+/** A bubble as it is on screen. */
 export interface BubbleGeometry {
   cx: number;
   cy: number;
@@ -37,8 +32,10 @@ export interface ChartContext {
   role: 'button' | 'link';
   tipKey: string | null;
   tabIndex: (key: string, keys: readonly string[]) => 0 | -1;
-  /** New data arrived: tween to it (a resize snaps). */
+  /** New data arrived: move to it (a resize snaps). */
   animate: boolean;
+  /** Where a campaign's bubble is on screen now (read only when the paint order changes). */
+  bubbleOnScreen: (key: string) => BubbleGeometry | null;
 }
 
 export interface ChartParts {
@@ -46,115 +43,129 @@ export interface ChartParts {
   /** The marks in keyboard order. */
   keys: string[];
   tip: ChartTip | null;
+  /** Draw at once, without motion (class `snap` on the `<svg>`). */
+  snap: boolean;
 }
-
-/** The break-even line's key among the bars' geometry (campaign keys never start with U+0000). */
-const ZERO = '\u0000zero';
 
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
+/** A label that glides with its mark: placed by a transform, which the browser transitions. */
+const riding = (l: PlacedText, y = l.y) => svg`<text class="${l.cls} moves" data-label=${l.id} y=${y} text-anchor=${l.anchor} transform="translate(${l.x} 0)">${l.text}</text>`;
+
 const markClass = (c: CampaignFigures, tone: string, active: boolean) => classMap({ mark: true, [tone]: true, others: c.others > 0, active });
 
-/**
- * ROI bars: a row per campaign that moves to its new rank when the order changes. A row's labels
- * move with it but live outside the focusable mark, whose accessible name says it all.
- */
-export function renderBars(ctx: ChartContext, tween: ChartTween<BarGeometry>, columns: readonly MetricColumn[]): ChartParts {
-  const { width, height, campaigns, view, messages: m } = ctx;
-  const scene = roiBarsScene(
-    campaigns.map((c) => c.roi),
-    view.campaigns,
+/** The bars' labels and layout for the current campaigns, view and size. */
+export function barsScene(ctx: ChartContext, columns: readonly MetricColumn[]): BarsScene {
+  return roiBarsScene(
+    ctx.campaigns.map((c) => c.roi),
+    ctx.view.campaigns,
     {
-      width,
-      height,
+      width: ctx.width,
+      height: ctx.height,
       lineHeight: ctx.lineHeight,
       measure: ctx.measure,
       fit: ctx.fit,
-      columns: columns.map((key) => ({ key, header: m.short[key] })),
-      breakEven: m.breakEven,
-      tick: view.axisRoi,
+      columns: columns.map((key) => ({ key, header: ctx.messages.short[key] })),
+      breakEven: ctx.messages.breakEven,
+      tick: ctx.view.axisRoi,
     },
   );
+}
+
+/**
+ * ROI bars: a row per campaign that slides to its new rank when the order changes. The focusable
+ * marks (hit areas, in rank order for keyboard and screen reader) are drawn under the rows that
+ * show the bars and labels; those rows keep one DOM order, so that a change of rank moves a row by
+ * its transform and never moves its node.
+ */
+export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMotion): ChartParts {
+  const { width, campaigns, view } = ctx;
   const { layout } = scene;
   const keys = campaigns.map((c) => c.key);
-  const target = new Map(keys.map((key, i) => [key, { y: layout.bands[i]!.y, bx: layout.bars[i]!.x, bw: layout.bars[i]!.width }]));
-  // The break-even line moves with the bars (when the scale changes), so bars always start on it.
-  target.set(ZERO, { y: 0, bx: layout.zeroX, bw: 0 });
-  const shown = tween.frame(target, ctx.animate, (g) => ({ ...g, bx: layout.zeroX, bw: 0 }));
-  const zero = shown.get(ZERO)!.bx;
+  const frame = motion.frame(keys, ctx.animate);
   const { plot } = layout;
-  /** How far a row's ROI label is from where it will be: it rides on its bar's end. */
-  const roiShift = (i: number) => {
-    const g = shown.get(keys[i]!)!;
-    const bar = layout.bars[i]!;
-    const loss = (campaigns[i]!.roi ?? 0) < 0;
-    return loss ? g.bx - bar.x : g.bx + g.bw - (bar.x + bar.width);
-  };
   const tipIndex = ctx.tipKey === null ? -1 : keys.indexOf(ctx.tipKey);
   let tip: ChartTip | null = null;
   if (tipIndex >= 0) {
-    const g = shown.get(keys[tipIndex]!)!;
+    const bar = layout.bars[tipIndex]!;
     const t = view.campaigns[tipIndex]!;
     const loss = (campaigns[tipIndex]!.roi ?? 0) < 0;
-    tip = { key: keys[tipIndex]!, x: loss ? g.bx : g.bx + g.bw, y: g.y + layout.bands[tipIndex]!.height / 2, title: t.name, lines: t.tip };
+    tip = { key: keys[tipIndex]!, x: loss ? bar.x : bar.x + bar.width, y: layout.bands[tipIndex]!.y + layout.bands[tipIndex]!.height / 2, title: t.name, lines: t.tip };
   }
+  const rows = stableOrder(
+    campaigns.map((c, i) => ({ c, i })),
+    (r) => r.c.key,
+  );
   const content = svg`
     <g class="grid" aria-hidden="true">${layout.ticks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}</g>
     ${repeat(campaigns, (c) => c.key, (c, i) => {
-      const g = shown.get(c.key)!;
       const band = layout.bands[i]!;
-      const bar = layout.bars[i]!;
       const t = view.campaigns[i]!;
-      const dy = g.y - band.y;
-      return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} transform="translate(0 ${dy})">
+      return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel}>
         <rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>
-        <rect class="bar" x=${g.bx} y=${bar.y} width=${g.bw} height=${bar.height} rx="2"></rect>
       </g>`;
     })}
-    ${repeat(
-      campaigns,
-      (c) => c.key,
-      (c, i) => svg`<g class="labels" aria-hidden="true" transform="translate(0 ${shown.get(c.key)!.y - layout.bands[i]!.y})">
-        ${scene.rows[i]!.map((l) => text(l.id.startsWith('roi-') ? { ...l, x: l.x + roiShift(i) } : l))}
-      </g>`,
-    )}
-    <line class="break-even" x1=${zero} x2=${zero} y1=${plot.y - 2} y2=${plot.y + plot.height} aria-hidden="true"></line>
+    <g class="rows" aria-hidden="true">${repeat(rows, (r) => r.c.key, ({ c, i }) => {
+      const band = layout.bands[i]!;
+      const bar = layout.bars[i]!;
+      const tone = view.campaigns[i]!.tone;
+      const rowClass = `row moves ${tone}${c.others > 0 ? ' others' : ''}${frame.entering(c.key) ? ' enter' : ''}`;
+      // Inside a row, y is measured from the row's top; the ROI label rides on its bar's end.
+      return svg`<g class=${rowClass} data-row=${c.key} transform="translate(0 ${band.y})">
+        <rect class="bar moves" x=${bar.x} y=${bar.y - band.y} width=${bar.width} height=${bar.height} rx="2"></rect>
+        ${scene.rows[i]!.map((l) => (l.id.startsWith('roi-') ? riding(l, l.y - band.y) : text({ ...l, y: l.y - band.y })))}
+      </g>`;
+    })}</g>
+    <line class="break-even moves" x1="0" x2="0" y1=${plot.y - 2} y2=${plot.y + plot.height} transform="translate(${layout.zeroX} 0)" aria-hidden="true"></line>
     <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
-  return { content, keys, tip };
+  return { content, keys, tip, snap: frame.snap };
 }
 
-/** Cost × revenue bubbles; the largest are drawn first so small ones stay visible on top. */
-export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometry>): ChartParts {
-  const { width, height, campaigns, view, messages: m } = ctx;
-  const scene = roiScatterScene(campaigns, {
-    width,
-    height,
+/** The scatter's labels and layout for the current campaigns, view and size. */
+export function scatterScene(ctx: ChartContext): ScatterScene {
+  const m = ctx.messages;
+  return roiScatterScene(ctx.campaigns, {
+    width: ctx.width,
+    height: ctx.height,
     lineHeight: ctx.lineHeight,
     measure: ctx.measure,
     fit: ctx.fit,
-    names: view.campaigns.map((c) => c.name),
-    money: view.axisMoney,
+    names: ctx.view.campaigns.map((c) => c.name),
+    money: ctx.view.axisMoney,
     costTitle: m.cost,
     revenueTitle: m.revenue,
     breakEven: m.breakEven,
   });
+}
+
+/**
+ * Cost × revenue bubbles; the largest are drawn first so small ones stay visible on top. When the
+ * sizes change that order, the bubbles Lit moves start again from where they were on screen.
+ */
+export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: ChartMotion): ChartParts {
+  const { campaigns, view } = ctx;
   const { layout } = scene;
-  const placed = campaigns.map((c, i) => ({ c, i, b: layout.bubbles[i] })).filter((p) => p.b);
+  const placed = campaigns.map((c, i) => ({ c, i, b: layout.bubbles[i]! })).filter((p) => p.b);
   const keys = placed.map((p) => p.c.key);
-  const target = new Map(placed.map((p) => [p.c.key, { ...p.b! }]));
-  const shown = tween.frame(target, ctx.animate, (g) => ({ ...g, r: 0 }));
+  const drawOrder = [...placed].sort((a, b) => b.b.r - a.b.r);
+  const frame = motion.frame(
+    drawOrder.map((p) => p.c.key),
+    ctx.animate,
+  );
   const { plot } = layout;
-  const drawOrder = [...placed].sort((a, b) => b.b!.r - a.b!.r);
-  /** A campaign's name moves with its bubble while the bubble is on its way. */
-  const ride = (l: PlacedText): PlacedText => {
-    const p = placed.find((q) => `name-${q.i}` === l.id);
-    const g = p && shown.get(p.c.key);
-    return p && g ? { ...l, x: l.x + g.cx - p.b!.cx, y: l.y + g.cy - p.b!.cy } : l;
-  };
   const d = layout.breakEven;
   const tipped = placed.find((p) => p.c.key === ctx.tipKey);
-  const tipAt = tipped && shown.get(tipped.c.key)!;
-  const tip: ChartTip | null = tipped && tipAt ? { key: tipped.c.key, x: tipAt.cx, y: tipAt.cy - tipAt.r, title: view.campaigns[tipped.i]!.name, lines: view.campaigns[tipped.i]!.tip } : null;
+  const tip: ChartTip | null = tipped ? { key: tipped.c.key, x: tipped.b.cx, y: tipped.b.cy - tipped.b.r, title: view.campaigns[tipped.i]!.name, lines: view.campaigns[tipped.i]!.tip } : null;
+  const from = (key: string) => {
+    const g = frame.reordered ? ctx.bubbleOnScreen(key) : null;
+    return g ? { '--_from-cx': `${g.cx}px`, '--_from-cy': `${g.cy}px`, '--_from-r': `${g.r}px` } : {};
+  };
+  // Names glide with their bubbles; they keep one DOM order (by campaign), the other texts stay put.
+  const names = new Map(placed.map((p) => [`name-${p.i}`, p.c.key]));
+  const riders = stableOrder(
+    scene.labels.filter((l) => names.has(l.id)),
+    (l) => names.get(l.id)!,
+  );
   const content = svg`
     <g class="grid" aria-hidden="true">
       ${layout.xTicks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}
@@ -163,14 +174,18 @@ export function renderScatter(ctx: ChartContext, tween: ChartTween<BubbleGeometr
       <line class="axis-line" x1=${plot.x} x2=${plot.x} y1=${plot.y} y2=${plot.y + plot.height}></line>
     </g>
     ${d ? svg`<line class="diagonal" x1=${d.x1} y1=${d.y1} x2=${d.x2} y2=${d.y2} aria-hidden="true"></line>` : ''}
-    ${repeat(drawOrder, (p) => p.c.key, ({ c, i }) => {
-      const g = shown.get(c.key)!;
+    ${repeat(drawOrder, (p) => p.c.key, ({ c, i, b }) => {
       const t = view.campaigns[i]!;
-      return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel}>
-        <circle class="hit" cx=${g.cx} cy=${g.cy} r=${g.r + 4}></circle>
-        <circle class="dot" cx=${g.cx} cy=${g.cy} r=${Math.max(0, g.r)}></circle>
+      const style = from(c.key);
+      const cls = classMap({ mark: true, [t.tone]: true, others: c.others > 0, active: c.key === ctx.tipKey, enter: frame.entering(c.key), from: '--_from-cx' in style });
+      return svg`<g class=${cls} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} ${inlineStyle(style)}>
+        <circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>
+        <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>
       </g>`;
     })}
-    <g class="labels" aria-hidden="true">${scene.labels.map((l) => text(l.id.startsWith('name-') ? ride(l) : l))}</g>`;
-  return { content, keys, tip };
+    <g class="labels" aria-hidden="true">
+      ${scene.labels.filter((l) => !names.has(l.id)).map(text)}
+      ${repeat(riders, (l) => names.get(l.id)!, (l) => svg`<text class="${l.cls} moves" data-label=${l.id} text-anchor=${l.anchor} transform="translate(${l.x} ${l.y})">${l.text}</text>`)}
+    </g>`;
+  return { content, keys, tip, snap: frame.snap };
 }

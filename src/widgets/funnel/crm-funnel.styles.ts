@@ -9,11 +9,28 @@ export const funnelStyles = css`
   .bar {
     fill: var(--_stage);
     shape-rendering: geometricPrecision;
+    /* A new stage grows from its centre line. */
+    transform-box: fill-box;
+    transform-origin: center;
   }
 
   .connector {
     fill: var(--_connector);
     opacity: 0.16;
+  }
+
+  @starting-style {
+    .enter .bar {
+      transform: scaleX(0);
+    }
+
+    :host([orientation='horizontal']) .enter .bar {
+      transform: scaleY(0);
+    }
+
+    .connector.enter {
+      opacity: 0;
+    }
   }
 
   /* A stage larger than the one before: hatched outline in the warning colour, and its label says so. */

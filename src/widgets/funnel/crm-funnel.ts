@@ -5,15 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
-import { connectorPoints } from '../../metrics/funnel-layout.js';
-import type { Box } from '../../metrics/label-layout.js';
+import { connectorPath } from '../../metrics/funnel-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
 import { ChartSizeController } from '../shared/chart-size.js';
-import { chartFont, fitText, fontSizeOf, textWidth } from '../shared/chart-text.js';
+import { fitText, textWidth } from '../shared/chart-text.js';
 import { placeTip, renderChartTip } from '../shared/chart-tooltip.js';
-import { ChartTween } from '../shared/chart-tween.js';
+import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -86,7 +85,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
   @state() private tipKey: string | null = null;
 
   private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
-  private readonly tween = new ChartTween<Box>(this);
+  private readonly motion = new ChartMotion(this);
   private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
@@ -121,18 +120,28 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     }
   }
 
+  /** The funnel's words and numbers; made again only when the data or a setting they depend on changed. */
   private makeView(): FunnelView | null {
-    if (!this.model) return null;
-    return funnelView(this.model, this.headline(), {
+    // Until the plot has a size there is nothing to draw: the first render only lays out the tile.
+    if (!this.model || !this.size.sized) return null;
+    const options = {
       format: this.format,
       currency: this.currency,
       locale: this.resolvedLocale,
-      compact: this.size.width > 0 && this.size.width < 420,
+      compact: this.size.width < 420,
       conversion: this.conversion === 'step' || this.conversion === 'overall' ? this.conversion : 'both',
       orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
       messages: this.chartMessages,
-    });
+    } as const;
+    const key = [options.format, options.currency, options.locale, options.compact, options.conversion, options.orientation, this.headline()].join('|');
+    if (this.view && this.viewModel === this.model && this.viewKey === key) return this.view;
+    this.viewModel = this.model;
+    this.viewKey = key;
+    return funnelView(this.model, this.headline(), options);
   }
+
+  private viewModel: FunnelModel | null = null;
+  private viewKey = '';
 
   private headline(): string {
     return this.label || this.model?.fieldLabel || humanize(this.metric);
@@ -140,7 +149,8 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this.getBoundingClientRect());
+    if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
+    if (changed.has('theme') && this.hasUpdated) this.size.refreshFont();
   }
 
   override render() {
@@ -171,48 +181,59 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     </div>`;
   }
 
+  /** Bars and the labels that fit; laid out again only when the view, the size or the font changed. */
   private scene(model: FunnelModel, view: FunnelView): FunnelScene | null {
     const { width, height } = this.size;
-    const plot = this.renderRoot.querySelector('.plot');
-    if (!width || !height || !plot) return null;
-    const regular = chartFont(plot);
-    const bold = chartFont(plot, 700);
-    return funnelScene(
+    if (!this.size.sized) return null;
+    const orientation = this.orientation === 'horizontal' ? 'horizontal' : 'vertical';
+    const regular = this.size.font();
+    const key = `${width}|${height}|${orientation}|${regular}`;
+    if (this.laidOut?.view === view && this.laidOut.key === key) return this.laidOut.scene;
+    const bold = this.size.font(700);
+    const scene = funnelScene(
       model.stages.map((s) => s.conversion.value),
       view.stages,
       {
         width,
         height,
-        orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
-        lineHeight: Math.ceil(fontSizeOf(plot) * 1.4),
+        orientation,
+        lineHeight: this.size.lineHeight,
         measure: (text, strong) => textWidth(text, strong ? bold : regular),
         fit: (text, w) => fitText(text, w, regular),
       },
     );
+    this.laidOut = { view, key, scene };
+    return scene;
   }
+
+  private laidOut: { view: FunnelView; key: string; scene: FunnelScene } | null = null;
 
   private renderChart(model: FunnelModel, view: FunnelView) {
     const scene = this.scene(model, view);
     if (!scene) return nothing;
     const { width, height } = this.size;
     const vertical = this.orientation !== 'horizontal';
+    const orientation = vertical ? 'vertical' : 'horizontal';
     const keys = model.stages.map((s) => s.key);
-    const target = new Map(keys.map((key, i) => [key, scene.layout.bars[i]!]));
-    // New stages grow from their centre line.
-    const enter = (b: Box): Box => (vertical ? { ...b, x: b.x + b.width / 2, width: 0 } : { ...b, y: b.y + b.height / 2, height: 0 });
-    const bars = this.tween.frame(target, this.dataChanged, enter);
+    const { bars, bands } = scene.layout;
+    const motion = this.motion.frame(keys, this.dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     const tip = this.tipKey === null ? -1 : keys.indexOf(this.tipKey);
-    const tipBar = tip >= 0 ? bars.get(keys[tip]!)! : null;
-    return html`<svg width=${width} height=${height} role="group" aria-label=${view.summary}>
-        ${svg`<g class="connectors" aria-hidden="true">${keys.slice(1).map((key, i) => svg`<polygon class="connector" points=${connectorPoints(bars.get(keys[i]!)!, bars.get(key)!, vertical ? 'vertical' : 'horizontal')}></polygon>`)}</g>`}
+    const tipBar = tip >= 0 ? bars[tip]! : null;
+    // Connectors are keyed by the stage they lead to, so each one glides with its pair of bars.
+    return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
+        ${svg`<g class="connectors" aria-hidden="true">${repeat(
+          keys.slice(1),
+          (key) => key,
+          (key, i) => svg`<path class=${motion.entering(key) ? 'connector moves enter' : 'connector moves'} d=${connectorPath(bars[i]!, bars[i + 1]!, orientation)}></path>`,
+        )}</g>`}
         ${repeat(model.stages, (s) => s.key, (s, i) => {
-          const band = scene.layout.bands[i]!;
-          const bar = bars.get(s.key)!;
+          const band = bands[i]!;
+          const bar = bars[i]!;
           const text = view.stages[i]!;
-          return svg`<g class=${classMap({ mark: true, stage: true, increased: text.increased, active: s.key === this.tipKey })} data-key=${s.key} role=${role} tabindex=${this.roving.tabIndex(s.key, keys)} aria-label=${text.ariaLabel}>
+          return svg`<g class=${classMap({ mark: true, stage: true, increased: text.increased, active: s.key === this.tipKey, enter: motion.entering(s.key) })} data-key=${s.key} role=${role} tabindex=${this.roving.tabIndex(s.key, keys)} aria-label=${text.ariaLabel}>
             <rect class="hit" x=${band.x} y=${band.y} width=${band.width} height=${band.height} rx="4"></rect>
-            <rect class="bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect>
+            <rect class="bar moves" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect>
           </g>`;
         })}
         ${svg`<g class="labels" aria-hidden="true">${scene.labels.map((l) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`)}</g>`}

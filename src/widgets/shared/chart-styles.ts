@@ -110,6 +110,18 @@ export const chartStyles = css`
     shape-rendering: crispEdges;
   }
 
+  /* Marks glide to new data: their geometry attributes are CSS properties, which the browser
+     transitions without script. A resize (class snap) redraws at the new size at once. */
+  .moves {
+    transition-property: x, y, width, height, cx, cy, r, d, transform, opacity;
+    transition-duration: var(--_motion);
+    transition-timing-function: cubic-bezier(0.65, 0, 0.35, 1);
+  }
+
+  .snap .moves {
+    transition-duration: 0s;
+  }
+
   .mark {
     cursor: pointer;
     outline: none;

@@ -1,15 +1,5 @@
-/** The font a chart's text is drawn in, as a canvas `font` string, read from an element's computed style. */
-export function chartFont(element: Element, weight: number | string = 400): string {
-  const style = getComputedStyle(element);
-  return `${weight} ${style.fontSize} ${style.fontFamily}`;
-}
-
-/** The font size in px an element's text has. */
-export function fontSizeOf(element: Element): number {
-  return Number.parseFloat(getComputedStyle(element).fontSize) || 12;
-}
-
 let context: CanvasRenderingContext2D | null | undefined;
+let contextFont = '';
 const widths = new Map<string, number>();
 
 /**
@@ -23,7 +13,8 @@ export function textWidth(text: string, font: string): number {
   if (width === undefined) {
     context ??= document.createElement('canvas').getContext('2d');
     if (context) {
-      context.font = font;
+      // Setting a font makes the canvas parse it: only when it changes.
+      if (font !== contextFont) context.font = contextFont = font;
       width = context.measureText(text).width;
     } else {
       width = text.length * 7; // no canvas (very old engines): a generous estimate
@@ -34,11 +25,25 @@ export function textWidth(text: string, font: string): number {
   return width;
 }
 
+const fitted = new Map<string, string | null>();
+
 /**
  * `text` shortened with "…" to fit `maxWidth`, or null when fewer than `minChars` characters would
  * be left: a label is readable or it is not shown (the tooltip and data table carry the full text).
+ * Cached: a live chart fits the same names into the same columns on every update.
  */
 export function fitText(text: string, maxWidth: number, font: string, minChars = 4): string | null {
+  const key = `${font}|${maxWidth}|${minChars}|${text}`;
+  let result = fitted.get(key);
+  if (result === undefined) {
+    result = shorten(text, maxWidth, font, minChars);
+    if (fitted.size > 5000) fitted.clear();
+    fitted.set(key, result);
+  }
+  return result;
+}
+
+function shorten(text: string, maxWidth: number, font: string, minChars: number): string | null {
   if (textWidth(text, font) <= maxWidth) return text;
   const chars = [...text];
   for (let n = chars.length - 1; n >= minChars; n--) {

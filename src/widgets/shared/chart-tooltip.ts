@@ -41,14 +41,17 @@ function beside(point: number, size: number, min: number, max: number): number {
  * Moves a rendered tooltip beside its point — below or above, right or left, whichever fits — and
  * inside `bounds` (the widget, whose paint containment would cut off anything outside). Measured
  * after render, since the text decides the size; moved through the CSSOM, which a strict CSP allows.
+ * Without a tooltip nothing is measured: a layout read after every live update would make the
+ * browser lay out the page once per widget per frame.
  */
-export function placeTip(tip: HTMLElement | null, bounds: DOMRect, margin = 2): void {
+export function placeTip(tip: HTMLElement | null, bounds: Element, margin = 2): void {
   if (!tip) return;
   tip.style.removeProperty('translate');
   const box = tip.getBoundingClientRect();
+  const outer = bounds.getBoundingClientRect();
   // The tooltip is rendered with its corner on the point.
-  const x = beside(box.left, box.width, bounds.left + margin, bounds.right - margin);
-  const y = beside(box.top, box.height, bounds.top + margin, bounds.bottom - margin);
+  const x = beside(box.left, box.width, outer.left + margin, outer.right - margin);
+  const y = beside(box.top, box.height, outer.top + margin, outer.bottom - margin);
   const dx = x - box.left;
   const dy = y - box.top;
   if (dx || dy) tip.style.setProperty('translate', `${dx}px ${dy}px`);

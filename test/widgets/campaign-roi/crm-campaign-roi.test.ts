@@ -23,8 +23,9 @@ async function roiChart(data: MetricFrame = euro(), attrs: { view?: string; sort
 }
 
 const markKeys = (el: CrmCampaignRoi) => all(el, '.mark').map((m) => m.dataset.key);
-const bar = (el: CrmCampaignRoi, key: string) => all(el, '.mark').find((m) => m.dataset.key === key)!.querySelector('.bar')!;
-const zeroX = (el: CrmCampaignRoi) => num(one(el, '.break-even'), 'x1');
+const bar = (el: CrmCampaignRoi, key: string) => all(el, '.row').find((r) => r.dataset.row === key)!.querySelector('.bar')!;
+/** x of the break-even line: it is placed by its transform, so that it can glide. */
+const zeroX = (el: CrmCampaignRoi) => Number(/translate\(([^ )]+)/.exec(one(el, '.break-even')!.getAttribute('transform')!)![1]);
 
 describe('<crm-campaign-roi> bars', () => {
   it('ROI = (revenue − cost) ÷ cost for known campaigns; a campaign without cost shows "n/a"', async () => {
@@ -43,7 +44,7 @@ describe('<crm-campaign-roi> bars', () => {
   it('sorted by ROI, highest first, no-cost last', async () => {
     const el = await roiChart();
     expect(markKeys(el)).to.deep.equal(['Webinar', 'Search ads', 'Trade fair', 'LinkedIn ABM', 'Referral']);
-    const ys = markKeys(el).map((k) => num(bar(el, k!), 'y'));
+    const ys = markKeys(el).map((k) => bar(el, k!).getBoundingClientRect().top);
     for (let i = 1; i < ys.length; i++) expect(ys[i]).to.be.above(ys[i - 1]!);
   });
 

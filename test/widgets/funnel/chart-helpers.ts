@@ -65,3 +65,30 @@ export function expectLabelsClearOf(el: HTMLElement, selector: string): void {
     }
   }
 }
+
+/** A geometry property (`width`, `cx`, …) as drawn now: the computed style includes a running transition. */
+export const drawnValue = (e: Element, property: string) => Number.parseFloat(getComputedStyle(e).getPropertyValue(property));
+
+/** An element's transform as drawn now. */
+export const drawnTransform = (e: Element) => new DOMMatrixReadOnly(getComputedStyle(e).transform);
+
+/** The transitions running in a widget. */
+export const running = (el: HTMLElement) => el.shadowRoot!.getAnimations();
+
+/** Waits until every transition in the widget has ended. */
+export async function settled(el: HTMLElement): Promise<void> {
+  await waitUntil(() => running(el).length === 0, 'the motion never ended', { timeout: 4000 });
+}
+
+/** Samples `read()` every animation frame until it has not changed for five frames. */
+export async function sampleUntilSettled(read: () => number): Promise<number[]> {
+  const seen: number[] = [];
+  let still = 0;
+  while (still < 5 && seen.length < 200) {
+    await frames(1);
+    const v = read();
+    still = seen.length && v === seen[seen.length - 1] ? still + 1 : 0;
+    seen.push(v);
+  }
+  return seen;
+}
