@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark theme's defaults; a page's own `--crm-*` values still win. */
+const darkTokens = css`
+    --_text: var(--crm-color-text, #e8edf3);
+    --_muted: var(--crm-color-muted, #a3afbf);
+    --_surface: var(--crm-color-surface, #18202b);
+    --_border: var(--crm-color-border, #2c3746);
+    --_accent: var(--crm-color-accent, #6fa3ff);
+    --_good: var(--crm-color-good, #4cc38a);
+    --_bad: var(--crm-color-bad, #ff7b72);
+    --_warning: var(--crm-color-warning, #e3b341);
+    --_track: var(--crm-color-track, #2c3746);
+    --_focus: var(--crm-color-focus, #8ab4ff);
+`;
+
 /**
  * The theme every widget builds on. Public tokens (`--crm-*`) can be set anywhere above a widget;
  * each maps onto a private `--_x` with a light default, and `theme="dark"` (or `theme="auto"` under
@@ -32,30 +46,12 @@ export const tokenStyles = css`
   }
 
   :host([theme='dark']) {
-    --_text: var(--crm-color-text, #e8edf3);
-    --_muted: var(--crm-color-muted, #a3afbf);
-    --_surface: var(--crm-color-surface, #18202b);
-    --_border: var(--crm-color-border, #2c3746);
-    --_accent: var(--crm-color-accent, #6fa3ff);
-    --_good: var(--crm-color-good, #4cc38a);
-    --_bad: var(--crm-color-bad, #ff7b72);
-    --_warning: var(--crm-color-warning, #e3b341);
-    --_track: var(--crm-color-track, #2c3746);
-    --_focus: var(--crm-color-focus, #8ab4ff);
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_text: var(--crm-color-text, #e8edf3);
-      --_muted: var(--crm-color-muted, #a3afbf);
-      --_surface: var(--crm-color-surface, #18202b);
-      --_border: var(--crm-color-border, #2c3746);
-      --_accent: var(--crm-color-accent, #6fa3ff);
-      --_good: var(--crm-color-good, #4cc38a);
-      --_bad: var(--crm-color-bad, #ff7b72);
-      --_warning: var(--crm-color-warning, #e3b341);
-      --_track: var(--crm-color-track, #2c3746);
-      --_focus: var(--crm-color-focus, #8ab4ff);
+      ${darkTokens}
     }
   }
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/kpi.js';
 import { registerSource, staticSource, unregisterSource } from '../../../src/data/index.js';
 import type { CrmKpi } from '../../../src/kpi.js';
@@ -141,5 +142,40 @@ describe('<crm-kpi> shows the numbers', () => {
     await ready(kpi);
     expect(getComputedStyle(part(kpi, 'base')!).backgroundColor).to.equal('rgb(24, 32, 43)');
     await expect(el).to.be.accessible();
+  });
+
+  it('theme="auto" follows the colour scheme; light and dark stay as set', async () => {
+    const source = staticSource({ revenue: [{ value: 10 }] });
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <crm-kpi theme="auto" metric="revenue" .source=${source}></crm-kpi>
+      <crm-kpi theme="light" metric="revenue" .source=${source}></crm-kpi>
+    </div>`);
+    const [auto, light] = [...wrap.querySelectorAll('crm-kpi')];
+    await ready(auto!);
+    await ready(light!);
+    const surface = (el: CrmKpi) => getComputedStyle(part(el, 'base')!).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(surface(auto!)).to.equal('rgb(24, 32, 43)');
+      expect(surface(light!)).to.equal('rgb(255, 255, 255)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(surface(auto!)).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('prefers-reduced-motion turns transitions off', async () => {
+    const source = staticSource({ revenue: [{ value: 750, target: 1000 }] });
+    const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" .source=${source}></crm-kpi>`);
+    await ready(el);
+    const fill = part(el, 'target')!.querySelector('.bar-fill')!;
+    expect(getComputedStyle(fill).transitionDuration).to.equal('0.4s');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(fill).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
