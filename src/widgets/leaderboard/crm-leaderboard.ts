@@ -149,6 +149,8 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (this.hasUpdated && (changed.has('idField') || changed.has('nameField'))) this.data.retry();
     this.words = leaderboardMessagesFor(this.resolvedLocale);
     this.focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
+    // The focused row is the active one even where no focusin arrived (a page without window focus).
+    if (this.focusedKey) this.activeKey = this.focusedKey;
     this.rerank(changed.has('order'));
     // A move that outlasts the gap between frames would show rows behind the data, and pile up work.
     // In 50 ms steps: the duration is a custom property every row inherits, and changing it costs
