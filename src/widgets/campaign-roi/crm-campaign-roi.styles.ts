@@ -88,6 +88,11 @@ export const campaignRoiStyles = css`
       r: 0;
     }
 
+    /* A label drawn anew on another side of its mark starts where that side of the mark was. */
+    text.moves {
+      transform: translate(var(--_from-x), var(--_from-y));
+    }
+
     /* A bubble whose node moved to keep the paint order starts from where it was on screen. */
     .from .dot {
       cx: var(--_from-cx);

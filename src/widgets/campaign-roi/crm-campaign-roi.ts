@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MetricFrame } from '../../data/types.js';
 import { formatAsOf } from '../../format/time-format.js';
+import type { Box } from '../../metrics/label-layout.js';
+import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { RovingFocus } from '../shared/chart-keyboard.js';
@@ -85,7 +87,8 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   @state() private tipKey: string | null = null;
 
   private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
-  private readonly motion = new ChartMotion(this);
+  private readonly barMotion = new ChartMotion<Box>(this);
+  private readonly bubbleMotion = new ChartMotion<Bubble>(this);
   private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
@@ -236,7 +239,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       this.laidOut = { view, key, scene: this.view === 'scatter' ? { scatter: scatterScene(context) } : { bars: barsScene(context, columns) } };
     }
     const { scene } = this.laidOut;
-    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.motion) : renderBars(context, scene.bars, this.motion);
+    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.bubbleMotion) : renderBars(context, scene.bars, this.barMotion);
     this.markKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
     return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">

@@ -1,6 +1,8 @@
 import { type SVGTemplateResult, svg } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { Box } from '../../metrics/label-layout.js';
+import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import type { CampaignFigures } from '../../metrics/roi.js';
 import type { PlacedText } from '../funnel/funnel-scene.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
@@ -49,8 +51,12 @@ export interface ChartParts {
 
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
-/** A label that glides with its mark: placed by a transform, which the browser transitions. */
-const riding = (l: PlacedText, y = l.y) => svg`<text class="${l.cls} moves" data-label=${l.id} y=${y} text-anchor=${l.anchor} transform="translate(${l.x} 0)">${l.text}</text>`;
+/**
+ * A label that glides with its mark: placed by a transform, which the browser transitions. A label
+ * drawn anew starts at `from` (its `@starting-style`), where its mark was.
+ */
+const riding = (l: PlacedText, y: number, from: { x: number; y: number }) =>
+  svg`<text class="${l.cls} moves" data-label=${l.id} y=${y} text-anchor=${l.anchor} transform="translate(${l.x} 0)" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}>${l.text}</text>`;
 
 const markClass = (c: CampaignFigures, tone: string, active: boolean) => classMap({ mark: true, [tone]: true, others: c.others > 0, active });
 
@@ -78,11 +84,11 @@ export function barsScene(ctx: ChartContext, columns: readonly MetricColumn[]): 
  * show the bars and labels; those rows keep one DOM order, so that a change of rank moves a row by
  * its transform and never moves its node.
  */
-export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMotion): ChartParts {
+export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMotion<Box>): ChartParts {
   const { width, campaigns, view } = ctx;
   const { layout } = scene;
   const keys = campaigns.map((c) => c.key);
-  const frame = motion.frame(keys, ctx.animate);
+  const frame = motion.frame(new Map(keys.map((key, i) => [key, layout.bars[i]!])), ctx.animate);
   const { plot } = layout;
   const tipIndex = ctx.tipKey === null ? -1 : keys.indexOf(ctx.tipKey);
   let tip: ChartTip | null = null;
@@ -110,10 +116,19 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
       const bar = layout.bars[i]!;
       const tone = view.campaigns[i]!.tone;
       const rowClass = `row moves ${tone}${c.others > 0 ? ' others' : ''}${frame.entering(c.key) ? ' enter' : ''}`;
-      // Inside a row, y is measured from the row's top; the ROI label rides on its bar's end.
+      const loss = (c.roi ?? 0) < 0;
+      const roi = scene.rows[i]!.find((l) => l.id.startsWith('roi-'));
+      // The ROI label rides on the bar's end: the right end of a gain, the left end of a loss. When
+      // it changes ends (or the row is new), it is drawn anew from that end of the bar as it was
+      // (or from the break-even line, out of which a new bar grows).
+      const old = frame.before(c.key);
+      const edge = old ? (loss ? old.x - 4 : old.x + old.width + 4) : loss ? layout.zeroX - 4 : layout.zeroX + 4;
+      const from = { x: frame.snap || !frame.entering(c.key) && !old ? (roi?.x ?? 0) : edge, y: 0 };
+      // Inside a row, y is measured from the row's top.
       return svg`<g class=${rowClass} data-row=${c.key} transform="translate(0 ${band.y})">
         <rect class="bar moves" x=${bar.x} y=${bar.y - band.y} width=${bar.width} height=${bar.height} rx="2"></rect>
-        ${scene.rows[i]!.map((l) => (l.id.startsWith('roi-') ? riding(l, l.y - band.y) : text({ ...l, y: l.y - band.y })))}
+        ${scene.rows[i]!.filter((l) => l !== roi).map((l) => text({ ...l, y: l.y - band.y }))}
+        ${roi ? repeat([roi], () => (loss ? 'loss' : 'gain'), (l) => riding(l, l.y - band.y, from)) : ''}
       </g>`;
     })}</g>
     <line class="break-even moves" x1="0" x2="0" y1=${plot.y - 2} y2=${plot.y + plot.height} transform="translate(${layout.zeroX} 0)" aria-hidden="true"></line>
@@ -142,16 +157,13 @@ export function scatterScene(ctx: ChartContext): ScatterScene {
  * Cost × revenue bubbles; the largest are drawn first so small ones stay visible on top. When the
  * sizes change that order, the bubbles Lit moves start again from where they were on screen.
  */
-export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: ChartMotion): ChartParts {
+export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: ChartMotion<Bubble>): ChartParts {
   const { campaigns, view } = ctx;
   const { layout } = scene;
   const placed = campaigns.map((c, i) => ({ c, i, b: layout.bubbles[i]! })).filter((p) => p.b);
   const keys = placed.map((p) => p.c.key);
   const drawOrder = [...placed].sort((a, b) => b.b.r - a.b.r);
-  const frame = motion.frame(
-    drawOrder.map((p) => p.c.key),
-    ctx.animate,
-  );
+  const frame = motion.frame(new Map(drawOrder.map((p) => [p.c.key, p.b])), ctx.animate);
   const { plot } = layout;
   const d = layout.breakEven;
   const tipped = placed.find((p) => p.c.key === ctx.tipKey);
@@ -161,11 +173,21 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
     return g ? { '--_from-cx': `${g.cx}px`, '--_from-cy': `${g.cy}px`, '--_from-r': `${g.r}px` } : {};
   };
   // Names glide with their bubbles; they keep one DOM order (by campaign), the other texts stay put.
-  const names = new Map(placed.map((p) => [`name-${p.i}`, p.c.key]));
+  const names = new Map(placed.map((p) => [`name-${p.i}`, p]));
   const riders = stableOrder(
     scene.labels.filter((l) => names.has(l.id)),
-    (l) => names.get(l.id)!,
+    (l) => names.get(l.id)!.c.key,
   );
+  /** A name is drawn anew when it changes sides of its bubble; it starts beside the bubble as it was. */
+  const side = (l: PlacedText) => {
+    const { b } = names.get(l.id)!;
+    return `${names.get(l.id)!.c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}`;
+  };
+  const nameFrom = (l: PlacedText) => {
+    const { c, b } = names.get(l.id)!;
+    const old = frame.before(c.key);
+    return old ? { x: l.x + old.cx - b.cx, y: l.y + old.cy - b.cy } : { x: l.x, y: l.y };
+  };
   const content = svg`
     <g class="grid" aria-hidden="true">
       ${layout.xTicks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}
@@ -185,7 +207,10 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
     })}
     <g class="labels" aria-hidden="true">
       ${scene.labels.filter((l) => !names.has(l.id)).map(text)}
-      ${repeat(riders, (l) => names.get(l.id)!, (l) => svg`<text class="${l.cls} moves" data-label=${l.id} text-anchor=${l.anchor} transform="translate(${l.x} ${l.y})">${l.text}</text>`)}
+      ${repeat(riders, side, (l) => {
+        const from = nameFrom(l);
+        return svg`<text class="${l.cls} moves" data-label=${l.id} text-anchor=${l.anchor} transform="translate(${l.x} ${l.y})" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}>${l.text}</text>`;
+      })}
     </g>`;
   return { content, keys, tip, snap: frame.snap };
 }

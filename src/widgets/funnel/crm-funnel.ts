@@ -6,6 +6,7 @@ import type { MetricFrame } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
 import { connectorPath } from '../../metrics/funnel-layout.js';
+import type { Box } from '../../metrics/label-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
@@ -85,7 +86,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
   @state() private tipKey: string | null = null;
 
   private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
-  private readonly motion = new ChartMotion(this);
+  private readonly motion = new ChartMotion<Box>(this);
   private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
@@ -216,7 +217,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     const orientation = vertical ? 'vertical' : 'horizontal';
     const keys = model.stages.map((s) => s.key);
     const { bars, bands } = scene.layout;
-    const motion = this.motion.frame(keys, this.dataChanged);
+    const motion = this.motion.frame(new Map(keys.map((key, i) => [key, bars[i]!])), this.dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     const tip = this.tipKey === null ? -1 : keys.indexOf(this.tipKey);
     const tipBar = tip >= 0 ? bars[tip]! : null;

@@ -1,11 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What one render of a chart needs to know about motion. */
-export interface MotionFrame {
+export interface MotionFrame<G> {
   /** The size or settings changed, not the data: draw the new geometry at once (class `snap` on the `<svg>`). */
   snap: boolean;
   /** A mark that was not on the chart before this data arrived: it grows in (class `enter`). */
   entering(key: string): boolean;
+  /**
+   * Where a mark was drawn to before this data arrived, when the chart moves to it: a text that a
+   * mark carries along, and that has to be drawn anew (another side of its mark), starts there.
+   */
+  before(key: string): G | undefined;
   /**
    * New data put marks that stay on the chart into another order. Where a chart must draw in that
    * order (paint order), Lit moves their nodes, which ends their transitions: such a chart hands
@@ -24,34 +29,42 @@ export interface MotionFrame {
  * without a transition: charts keep moving marks in a stable DOM order (see `stableOrder`).
  *
  * What is left to script: per render, whether the change is new data (animate) or a resize (snap),
- * and which marks are new, whose `@starting-style` gives them their first geometry.
+ * which marks are new (their `@starting-style` gives them their first geometry), and where each
+ * mark was headed before.
  */
-export class ChartMotion implements ReactiveController {
-  private shown = new Set<string>();
+export class ChartMotion<G> implements ReactiveController {
+  private shown = new Map<string, G>();
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
   }
 
-  /** `keys` are the marks this render draws, in DOM order; `animate` says whether the data changed. */
-  frame(keys: Iterable<string>, animate: boolean): MotionFrame {
+  /** `marks` are the geometry this render draws, by key in DOM order; `animate` says whether the data changed. */
+  frame(marks: ReadonlyMap<string, G>, animate: boolean): MotionFrame<G> {
     const before = this.shown;
-    this.shown = new Set(keys);
+    this.shown = new Map(marks);
     // The first data a chart shows is drawn in place: nothing grows in.
-    const growing = animate && before.size > 0;
-    return { snap: !animate, entering: (key) => growing && !before.has(key), reordered: animate && reordered(before, this.shown) };
+    const moving = animate && before.size > 0;
+    return {
+      snap: !animate,
+      entering: (key) => moving && !before.has(key),
+      before: (key) => (moving ? before.get(key) : undefined),
+      reordered: moving && reordered([...before.keys()], [...marks.keys()]),
+    };
   }
 
   hostDisconnected(): void {
     // A chart put back into the page draws its data in place.
-    this.shown = new Set();
+    this.shown = new Map();
   }
 }
 
-/** Whether the keys in both sets come in another relative order (sets keep insertion order). */
-function reordered(before: ReadonlySet<string>, after: ReadonlySet<string>): boolean {
-  const a = [...before].filter((key) => after.has(key));
-  const b = [...after].filter((key) => before.has(key));
+/** Whether the keys that are in both lists come in another relative order. */
+function reordered(before: readonly string[], after: readonly string[]): boolean {
+  const kept = new Set(after);
+  const was = new Set(before);
+  const a = before.filter((key) => kept.has(key));
+  const b = after.filter((key) => was.has(key));
   return a.some((key, i) => key !== b[i]);
 }
 

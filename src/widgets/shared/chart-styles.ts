@@ -60,8 +60,11 @@ export const chartStyles = css`
     white-space: nowrap;
   }
 
-  /* The plot takes the room the tile has; without a height set on the widget, --crm-chart-height. */
+  /* The plot takes the room the tile has; without a height set on the widget, --crm-chart-height.
+     Its content never sizes it (the <svg> is absolutely positioned), so it is contained: a live
+     update lays out the chart alone, not the page around it. */
   .plot {
+    contain: size layout style;
     position: relative;
     flex: 1 1 var(--_chart-height);
     min-height: 80px;

@@ -67,6 +67,42 @@ describe('<crm-campaign-roi> live updates', () => {
     expect(zero()).to.be.above(before);
   });
 
+  it('an ROI label that changes ends with its bar (gain to loss) rides on the end it belongs to', async () => {
+    const source = new ManualSource(frame(rows(300, 150)));
+    const el = await live(source, 'bars', '600ms');
+    source.emit(rows(300, 40)); // B: +50 % → −60 %
+    await waitUntil(() => running(el).length > 0, 'no motion', { timeout: 4000 });
+    let sampled = 0;
+    while (running(el).length && sampled < 200) {
+      const bar = barOf(el, 'B');
+      const label = all(el, 'text.roi').find((t) => t.textContent === '−60%')!;
+      expect(label.getAttribute('text-anchor')).to.equal('end');
+      expect(drawnTransform(label).e).to.be.closeTo(drawnValue(bar, 'x') - 4, 0.01);
+      await frames(1);
+      sampled++;
+    }
+    expect(sampled).to.be.greaterThan(2);
+  });
+
+  it('a new campaign grows its bar out of the break-even line, its ROI label on the bar end', async () => {
+    const source = new ManualSource(frame(rows(300, 150)));
+    const el = await live(source, 'bars', '600ms');
+    source.emit([...rows(300, 150), { campaign: 'C', cost: 100, revenue: 250, leads: 5 }]);
+    await waitUntil(() => all(el, '.row').length === 3, 'never drawn', { timeout: 4000 });
+    const svgLeft = one(el, 'svg')!.getBoundingClientRect().left;
+    const zero = drawnTransform(one(el, '.break-even')!).e;
+    const widths: number[] = [];
+    while (running(el).length && widths.length < 200) {
+      const bar = barOf(el, 'C').getBoundingClientRect();
+      const label = all(el, 'text.roi').find((t) => t.textContent === '+150%')!;
+      expect(bar.left - svgLeft).to.be.closeTo(zero, 0.5);
+      expect(drawnTransform(label).e).to.be.closeTo(bar.right - svgLeft + 4, 0.5);
+      widths.push(bar.width);
+      await frames(1);
+    }
+    expect(widths.filter((w) => w < barWidth(el, 'C') - 1).length, 'it never grew').to.be.greaterThan(1);
+  });
+
   it('when the ranking changes, rows slide to their new places', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
     const el = await live(source);
