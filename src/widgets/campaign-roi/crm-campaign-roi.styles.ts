@@ -46,8 +46,7 @@ export const campaignRoiStyles = css`
   }
 
   .break-even {
-    stroke: var(--_text);
-    stroke-width: 1.5;
+    fill: var(--_text);
   }
 
   .diagonal {
@@ -89,7 +88,7 @@ export const campaignRoiStyles = css`
     }
 
     /* A label drawn anew on another side of its mark starts where that side of the mark was. */
-    text.moves {
+    .rides {
       transform: translate(var(--_from-x), var(--_from-y));
     }
 

@@ -52,11 +52,15 @@ export interface ChartParts {
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
 /**
- * A label that glides with its mark: placed by a transform, which the browser transitions. A label
+ * A label that glides with its mark, placed by the transform of a group around it, which the
+ * browser transitions (moving the group spares the text a new layout in every frame). A label
  * drawn anew starts at `from` (its `@starting-style`), where its mark was.
  */
-const riding = (l: PlacedText, y: number, from: { x: number; y: number }) =>
-  svg`<text class="${l.cls} moves" data-label=${l.id} y=${y} text-anchor=${l.anchor} transform="translate(${l.x} 0)" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}>${l.text}</text>`;
+const riding = (l: PlacedText, at: { x: number; y: number }, from: { x: number; y: number }) =>
+  svg`<g class="rides moves" transform="translate(${at.x} ${at.y})" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}><text class=${l.cls} data-label=${l.id} text-anchor=${l.anchor}>${l.text}</text></g>`;
+
+/** The break-even line's width: a rect rather than a line, so that it glides by its `x` like the bars beside it. */
+const BREAK_EVEN = 1.5;
 
 const markClass = (c: CampaignFigures, tone: string, active: boolean) => classMap({ mark: true, [tone]: true, others: c.others > 0, active });
 
@@ -123,15 +127,15 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
       // (or from the break-even line, out of which a new bar grows).
       const old = frame.before(c.key);
       const edge = old ? (loss ? old.x - 4 : old.x + old.width + 4) : loss ? layout.zeroX - 4 : layout.zeroX + 4;
-      const from = { x: frame.snap || !frame.entering(c.key) && !old ? (roi?.x ?? 0) : edge, y: 0 };
+      const from = frame.snap || (!frame.entering(c.key) && !old) ? (roi?.x ?? 0) : edge;
       // Inside a row, y is measured from the row's top.
       return svg`<g class=${rowClass} data-row=${c.key} transform="translate(0 ${band.y})">
         <rect class="bar moves" x=${bar.x} y=${bar.y - band.y} width=${bar.width} height=${bar.height} rx="2"></rect>
         ${scene.rows[i]!.filter((l) => l !== roi).map((l) => text({ ...l, y: l.y - band.y }))}
-        ${roi ? repeat([roi], () => (loss ? 'loss' : 'gain'), (l) => riding(l, l.y - band.y, from)) : ''}
+        ${roi ? repeat([roi], () => (loss ? 'loss' : 'gain'), (l) => riding(l, { x: l.x, y: l.y - band.y }, { x: from, y: l.y - band.y })) : ''}
       </g>`;
     })}</g>
-    <line class="break-even moves" x1="0" x2="0" y1=${plot.y - 2} y2=${plot.y + plot.height} transform="translate(${layout.zeroX} 0)" aria-hidden="true"></line>
+    <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>
     <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
   return { content, keys, tip, snap: frame.snap };
 }
@@ -209,7 +213,7 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
       ${scene.labels.filter((l) => !names.has(l.id)).map(text)}
       ${repeat(riders, side, (l) => {
         const from = nameFrom(l);
-        return svg`<text class="${l.cls} moves" data-label=${l.id} text-anchor=${l.anchor} transform="translate(${l.x} ${l.y})" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}>${l.text}</text>`;
+        return riding(l, l, from);
       })}
     </g>`;
   return { content, keys, tip, snap: frame.snap };

@@ -51,7 +51,7 @@ describe('<crm-campaign-roi> live updates', () => {
   it('while bars move, the break-even line moves with them and each ROI label rides on its bar', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
     const el = await live(source, 'bars', '400ms');
-    const zero = () => drawnTransform(one(el, '.break-even')!).e;
+    const zero = () => drawnValue(one(el, '.break-even')!, 'x') + 0.75;
     const before = zero();
     source.emit(rows(300, 40)); // B turns into a loss: the scale grows to the left, 0 % moves right
     let moving = 0;
@@ -60,7 +60,7 @@ describe('<crm-campaign-roi> live updates', () => {
       const a = barOf(el, 'A');
       expect(drawnValue(a, 'x')).to.be.closeTo(zero(), 0.01);
       const label = all(el, 'text.roi').find((t) => t.textContent === '+200%')!;
-      expect(drawnTransform(label).e).to.be.closeTo(drawnValue(a, 'x') + drawnValue(a, 'width') + 4, 0.01);
+      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(drawnValue(a, 'x') + drawnValue(a, 'width') + 4, 0.01);
       if (Math.abs(zero() - before) > 1e-3 && running(el).length) moving++;
     }
     expect(moving).to.be.greaterThan(0);
@@ -77,7 +77,7 @@ describe('<crm-campaign-roi> live updates', () => {
       const bar = barOf(el, 'B');
       const label = all(el, 'text.roi').find((t) => t.textContent === '−60%')!;
       expect(label.getAttribute('text-anchor')).to.equal('end');
-      expect(drawnTransform(label).e).to.be.closeTo(drawnValue(bar, 'x') - 4, 0.01);
+      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(drawnValue(bar, 'x') - 4, 0.01);
       await frames(1);
       sampled++;
     }
@@ -90,13 +90,13 @@ describe('<crm-campaign-roi> live updates', () => {
     source.emit([...rows(300, 150), { campaign: 'C', cost: 100, revenue: 250, leads: 5 }]);
     await waitUntil(() => all(el, '.row').length === 3, 'never drawn', { timeout: 4000 });
     const svgLeft = one(el, 'svg')!.getBoundingClientRect().left;
-    const zero = drawnTransform(one(el, '.break-even')!).e;
+    const zero = drawnValue(one(el, '.break-even')!, 'x') + 0.75;
     const widths: number[] = [];
     while (running(el).length && widths.length < 200) {
       const bar = barOf(el, 'C').getBoundingClientRect();
       const label = all(el, 'text.roi').find((t) => t.textContent === '+150%')!;
       expect(bar.left - svgLeft).to.be.closeTo(zero, 0.5);
-      expect(drawnTransform(label).e).to.be.closeTo(bar.right - svgLeft + 4, 0.5);
+      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(bar.right - svgLeft + 4, 0.5);
       widths.push(bar.width);
       await frames(1);
     }
