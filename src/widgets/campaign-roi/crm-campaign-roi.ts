@@ -86,7 +86,11 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
 
   @state() private tipKey: string | null = null;
 
-  private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
+  private readonly size = new ChartSizeController(
+    this,
+    () => this.renderRoot.querySelector('.plot'),
+    () => this.drawAtNewSize(),
+  );
   private readonly barMotion = new ChartMotion<Box>(this);
   private readonly bubbleMotion = new ChartMotion<Bubble>(this);
   private readonly roving = new RovingFocus();
@@ -161,6 +165,15 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       if (Math.min(count, limit || count) + (limit && count > limit ? 1 : 0) > rows) limit = rows - 1;
     }
     return limit;
+  }
+
+  /**
+   * The plot got its size (or a new one): draw now, in the frame whose layout gave it, rather than
+   * in the next. Only a size change renders outside the animation frame.
+   */
+  private drawAtNewSize(): void {
+    this.requestUpdate();
+    if (this.hasUpdated && this.isConnected) this.performUpdate();
   }
 
   private headline(): string {

@@ -85,7 +85,11 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
 
   @state() private tipKey: string | null = null;
 
-  private readonly size = new ChartSizeController(this, () => this.renderRoot.querySelector('.plot'));
+  private readonly size = new ChartSizeController(
+    this,
+    () => this.renderRoot.querySelector('.plot'),
+    () => this.drawAtNewSize(),
+  );
   private readonly motion = new ChartMotion<Box>(this);
   private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
@@ -143,6 +147,15 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
 
   private viewModel: FunnelModel | null = null;
   private viewKey = '';
+
+  /**
+   * The plot got its size (or a new one): draw now, in the frame whose layout gave it, rather than
+   * in the next. Only a size change renders outside the animation frame.
+   */
+  private drawAtNewSize(): void {
+    this.requestUpdate();
+    if (this.hasUpdated && this.isConnected) this.performUpdate();
+  }
 
   private headline(): string {
     return this.label || this.model?.fieldLabel || humanize(this.metric);

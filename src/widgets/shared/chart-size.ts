@@ -1,5 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** The plots being watched, and by whom. */
+const watched = new Map<Element, ChartSizeController>();
+let observer: ResizeObserver | undefined;
+
+/**
+ * One observer for every chart on the page. It reports all resized plots in one call, so that all
+ * are measured (size and font) before any draws: a chart drawn between two style reads would make
+ * the second recompute the style of the page.
+ */
+function sharedObserver(): ResizeObserver {
+  return (observer ??= new ResizeObserver((entries) => ChartSizeController.resized(entries)));
+}
+
 /**
  * The size of a chart's plot box and the font of its text, kept current with a ResizeObserver;
  * the host updates when either changes. A chart needs its height as well as its width (a 280×200
@@ -14,13 +27,20 @@ export class ChartSizeController implements ReactiveController {
   /** The plot's font size in px and family, as the chart's text is drawn in. */
   fontSize = 12;
   fontFamily = 'sans-serif';
-  private observer: ResizeObserver | undefined;
+  private connected = false;
   private observed: Element | null = null;
 
-  /** `target` finds the element to measure in the host's rendered tree. */
+  /**
+   * `target` finds the element to measure in the host's rendered tree. `redraw` draws the host at
+   * the new size; by default it asks for an update in the next frame. A host that renders
+   * synchronously here draws in the frame whose layout gave the size (the observer reports after
+   * layout, before paint): the first data appears with the first paint, and a resized chart is
+   * never shown for a frame at its old size.
+   */
   constructor(
-    private readonly host: ReactiveControllerHost & Element,
+    host: ReactiveControllerHost & Element,
     private readonly target: () => Element | null | undefined,
+    private readonly redraw: () => void = () => host.requestUpdate(),
   ) {
     host.addController(this);
   }
@@ -42,22 +62,11 @@ export class ChartSizeController implements ReactiveController {
 
   /** Reads the font again after a change that may alter it (e.g. the theme); updates the host if it did. */
   refreshFont(): void {
-    if (this.observed && this.readFont(this.observed)) this.host.requestUpdate();
+    if (this.observed && this.readFont(this.observed)) this.redraw();
   }
 
   hostConnected(): void {
-    this.observer = new ResizeObserver((entries) => {
-      const entry = entries[entries.length - 1]!;
-      const box = entry.contentRect;
-      // Rounded down: a chart one pixel too wide would clip its outermost labels.
-      const width = Math.floor(box.width);
-      const height = Math.floor(box.height);
-      const fontChanged = width > 0 && height > 0 && this.readFont(entry.target);
-      if (width === this.width && height === this.height && !fontChanged) return;
-      this.width = width;
-      this.height = height;
-      this.host.requestUpdate();
-    });
+    this.connected = true;
     this.observed = null;
     this.hostUpdated();
   }
@@ -65,16 +74,44 @@ export class ChartSizeController implements ReactiveController {
   /** The plot element appears with the first render and may be replaced: follow it. */
   hostUpdated(): void {
     const element = this.target() ?? null;
-    if (!this.observer || element === this.observed) return;
-    if (this.observed) this.observer.unobserve(this.observed);
+    if (!this.connected || element === this.observed) return;
+    this.unobserve();
     this.observed = element;
-    if (element) this.observer.observe(element);
+    if (element) {
+      watched.set(element, this);
+      sharedObserver().observe(element);
+    }
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.connected = false;
+    this.unobserve();
+  }
+
+  /** Takes the size the observer reports, and the font; true when either changed. */
+  private measure(entry: ResizeObserverEntry): boolean {
+    const box = entry.contentRect;
+    // Rounded down: a chart one pixel too wide would clip its outermost labels.
+    const width = Math.floor(box.width);
+    const height = Math.floor(box.height);
+    const fontChanged = width > 0 && height > 0 && this.readFont(entry.target);
+    if (width === this.width && height === this.height && !fontChanged) return false;
+    this.width = width;
+    this.height = height;
+    return true;
+  }
+
+  private unobserve(): void {
+    if (!this.observed) return;
+    watched.delete(this.observed);
+    sharedObserver().unobserve(this.observed);
     this.observed = null;
+  }
+
+  /** Measures every resized plot, then lets each draw: no chart draws before all are measured. @internal */
+  static resized(entries: readonly ResizeObserverEntry[]): void {
+    const changed = entries.map((entry) => watched.get(entry.target)).filter((c, i): c is ChartSizeController => !!c && c.measure(entries[i]!));
+    for (const controller of new Set(changed)) controller.redraw();
   }
 
   private readFont(element: Element): boolean {

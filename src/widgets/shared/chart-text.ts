@@ -46,9 +46,14 @@ export function fitText(text: string, maxWidth: number, font: string, minChars =
 function shorten(text: string, maxWidth: number, font: string, minChars: number): string | null {
   if (textWidth(text, font) <= maxWidth) return text;
   const chars = [...text];
-  for (let n = chars.length - 1; n >= minChars; n--) {
-    const candidate = `${chars.slice(0, n).join('').trimEnd()}…`;
-    if (textWidth(candidate, font) <= maxWidth) return candidate;
+  const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}…`;
+  // The longest cut that fits, by bisection: a longer prefix is never narrower.
+  let lo = minChars - 1;
+  let hi = chars.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (textWidth(cut(mid), font) <= maxWidth) lo = mid;
+    else hi = mid;
   }
-  return null;
+  return lo >= minChars ? cut(lo) : null;
 }
