@@ -1,6 +1,6 @@
 import { type ValueFormat, formatValue, numberFormat } from '../../format/number-format.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
-import { resolveFormat } from '../kpi/kpi-view.js';
+import { resolveFormat } from '../../format/resolve-format.js';
 import type { FunnelModel } from './funnel-model.js';
 
 export type ConversionMode = 'step' | 'overall' | 'both';

@@ -1,6 +1,7 @@
 import { formatDeltaAbsolute, formatDeltaRatio } from '../../format/delta-format.js';
 import type { Messages } from '../../format/messages.js';
 import { type FormatOptions, type ValueFormat, formatValue } from '../../format/number-format.js';
+import { resolveFormat } from '../../format/resolve-format.js';
 import { formatShare } from '../../format/time-format.js';
 import { type Delta, delta } from '../../metrics/delta.js';
 import { targetProgress } from '../../metrics/progress.js';
@@ -37,17 +38,7 @@ export interface KpiView {
   summary: string;
 }
 
-const ISO_CURRENCY = /^[A-Z]{3}$/;
 
-/** The format a value is written in: explicit, else what the field's unit says, else plain number. */
-export function resolveFormat(format: ValueFormat | undefined, unit: string | undefined, currency: string | undefined): { format: ValueFormat; currency: string | undefined } {
-  const unitCurrency = unit && ISO_CURRENCY.test(unit) ? unit : undefined;
-  if (format) return { format, currency: currency ?? unitCurrency };
-  if (unitCurrency || currency) return { format: 'currency', currency: currency ?? unitCurrency };
-  if (unit === '%') return { format: 'percent', currency: undefined };
-  if (unit === 's') return { format: 'duration', currency: undefined };
-  return { format: 'number', currency: undefined };
-}
 
 export function kpiView(model: KpiModel, label: string, o: KpiViewOptions): KpiView {
   const { format, currency } = resolveFormat(o.format, model.unit, o.currency);

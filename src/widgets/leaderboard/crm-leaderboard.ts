@@ -7,7 +7,7 @@ import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { formatAsOf } from '../../format/time-format.js';
 import { type RankBadge, nextBadgeChange, rankBadges } from '../../metrics/rank-badges.js';
 import { type Ranked, rank } from '../../metrics/ranking.js';
-import { resolveFormat } from '../kpi/kpi-view.js';
+import { resolveFormat } from '../../format/resolve-format.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
