@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MetricFrame } from '../../data/types.js';
 import { formatAsOf } from '../../format/time-format.js';
@@ -7,13 +7,12 @@ import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
 import { chartStyles } from '../shared/chart-styles.js';
-import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
-import { ChartSizeController } from '../shared/chart-size.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
-import { type ChartTip, placeTip, renderChartTip } from '../shared/chart-tooltip.js';
+import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
-import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { CrmChartElement } from '../shared/crm-chart-element.js';
+import { humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
@@ -66,7 +65,7 @@ const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
  * @fires crm-drilldown - The user clicked a campaign or pressed Enter on it; `detail.row` is its row (summed for "others"), `detail.value` its ROI. Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
  */
-export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
+export class CrmCampaignRoi extends CrmChartElement {
   static override styles = [tokenStyles, chartStyles, campaignRoiStyles];
 
   /** `bars`: ROI per campaign around the break-even line; `scatter`: cost × revenue, bubble size = leads. */
@@ -84,16 +83,8 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   /** ISO 4217 code for cost and revenue; defaults to the unit the source gives them. */
   @property() currency: string | undefined = undefined;
 
-  @state() private tipKey: string | null = null;
-
-  private readonly size = new ChartSizeController(
-    this,
-    () => this.renderRoot.querySelector('.plot'),
-    () => this.drawAtNewSize(),
-  );
   private readonly barMotion = new ChartMotion<Box>(this);
   private readonly bubbleMotion = new ChartMotion<Bubble>(this);
-  private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
   private model: RoiModel | null = null;
@@ -104,9 +95,6 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   private modelledFrame: MetricFrame | null = null;
   private dataChanged = false;
 
-  protected toModel(frame: MetricFrame): MetricFrame | null {
-    return frame.rows.length ? frame : null;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -167,15 +155,6 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
     return limit;
   }
 
-  /**
-   * The plot got its size (or a new one): draw now, in the frame whose layout gave it, rather than
-   * in the next. Only a size change renders outside the animation frame.
-   */
-  private drawAtNewSize(): void {
-    this.requestUpdate();
-    if (this.hasUpdated && this.isConnected) this.performUpdate();
-  }
-
   private headline(): string {
     return this.label || humanize(this.metric);
   }
@@ -189,12 +168,6 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       .split(',')
       .map((c) => c.trim())
       .filter((c): c is MetricColumn => (COLUMNS as readonly string[]).includes(c));
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
-    if (changed.has('theme') && this.hasUpdated) this.size.refreshFont();
   }
 
   override render() {
@@ -253,7 +226,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
     }
     const { scene } = this.laidOut;
     const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.bubbleMotion) : renderBars(context, scene.bars, this.barMotion);
-    this.markKeys = chart.keys;
+    this.drawnKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
     return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
@@ -274,7 +247,7 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
   }
 
   /** The keys of the marks on the chart, in keyboard order. */
-  private markKeys: string[] = [];
+  private drawnKeys: string[] = [];
 
   /** Every number of every campaign for screen readers. */
   private renderTable(view: RoiView) {
@@ -291,41 +264,12 @@ export class CrmCampaignRoi extends CrmMetricElement<MetricFrame> {
       </table>`;
   }
 
-  private keyAt(e: Event): string | null {
-    const mark = (e.target as Element | null)?.closest?.('[data-key]') as SVGElement | null;
-    const key = mark?.dataset.key;
-    return key !== undefined && this.shown.some((c) => c.key === key) ? key : null;
+  protected markKeys(): string[] {
+    return this.drawnKeys;
   }
 
-  private onClick = (e: MouseEvent) => {
-    const key = this.keyAt(e);
-    if (key !== null) this.drill(key, e);
-  };
-
-  private onKeydown = (e: KeyboardEvent) => {
-    const key = this.keyAt(e);
-    if (key !== null && this.roving.keydown(e, key, this.markKeys, this.renderRoot, (k, ev) => this.drill(k, ev), !this.drillHref)) this.requestUpdate();
-  };
-
-  private onFocusIn = (e: FocusEvent) => {
-    const key = this.keyAt(e);
-    if (key === null) return;
-    this.roving.focused(key);
-    this.tipKey = key;
-  };
-
-  private onPointerOver = (e: PointerEvent) => {
-    const key = this.keyAt(e);
-    if (key !== null) this.tipKey = key;
-  };
-
-  private onPointerLeave = () => {
-    const focused = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as SVGElement | null) : null;
-    this.tipKey = focused?.dataset?.key ?? null;
-  };
-
-  private drill(key: string, e: MouseEvent | KeyboardEvent): void {
+  protected markDrill(key: string) {
     const campaign = this.shown.find((c) => c.key === key);
-    if (campaign) this.drillDown(campaign.row, campaign.roi, e);
+    return campaign ? { row: campaign.row, value: campaign.roi } : null;
   }
 }

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame } from '../../data/types.js';
@@ -8,13 +8,12 @@ import { formatAsOf } from '../../format/time-format.js';
 import { connectorPath } from '../../metrics/funnel-layout.js';
 import type { Box } from '../../metrics/label-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
-import { RovingFocus } from '../shared/chart-keyboard.js';
 import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
-import { ChartSizeController } from '../shared/chart-size.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
-import { placeTip, renderChartTip } from '../shared/chart-tooltip.js';
+import { renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
-import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { CrmChartElement } from '../shared/crm-chart-element.js';
+import { humanize } from '../shared/crm-metric-element.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { funnelStyles } from './crm-funnel.styles.js';
@@ -62,7 +61,7 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  * @fires crm-drilldown - The user clicked a stage or pressed Enter on it; `detail.row` is the stage's row. Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
  */
-export class CrmFunnel extends CrmMetricElement<MetricFrame> {
+export class CrmFunnel extends CrmChartElement {
   static override styles = [tokenStyles, chartStyles, funnelStyles];
 
   /** `vertical`: stages top to bottom; `horizontal`: stages left to right. */
@@ -83,15 +82,7 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
   /** The row field that holds the stage's count or amount. */
   @property({ attribute: 'value-field' }) valueField = 'value';
 
-  @state() private tipKey: string | null = null;
-
-  private readonly size = new ChartSizeController(
-    this,
-    () => this.renderRoot.querySelector('.plot'),
-    () => this.drawAtNewSize(),
-  );
   private readonly motion = new ChartMotion<Box>(this);
-  private readonly roving = new RovingFocus();
   private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: ChartMessages = chartMessagesFor('en-US');
   private model: FunnelModel | null = null;
@@ -100,9 +91,6 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
   private modelledFields = '';
   private dataChanged = false;
 
-  protected toModel(frame: MetricFrame): MetricFrame | null {
-    return frame.rows.length ? frame : null;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -148,23 +136,8 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
   private viewModel: FunnelModel | null = null;
   private viewKey = '';
 
-  /**
-   * The plot got its size (or a new one): draw now, in the frame whose layout gave it, rather than
-   * in the next. Only a size change renders outside the animation frame.
-   */
-  private drawAtNewSize(): void {
-    this.requestUpdate();
-    if (this.hasUpdated && this.isConnected) this.performUpdate();
-  }
-
   private headline(): string {
     return this.label || this.model?.fieldLabel || humanize(this.metric);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
-    if (changed.has('theme') && this.hasUpdated) this.size.refreshFont();
   }
 
   override render() {
@@ -272,44 +245,12 @@ export class CrmFunnel extends CrmMetricElement<MetricFrame> {
     </table>`;
   }
 
-  private stageAt(e: Event): { key: string; index: number } | null {
-    const mark = (e.target as Element | null)?.closest?.('[data-key]') as SVGElement | null;
-    const key = mark?.dataset.key;
-    const index = key === undefined || !this.model ? -1 : this.model.stages.findIndex((s) => s.key === key);
-    return index < 0 ? null : { key: key!, index };
+  protected markKeys(): string[] {
+    return this.model?.stages.map((s) => s.key) ?? [];
   }
 
-  private onClick = (e: MouseEvent) => {
-    const hit = this.stageAt(e);
-    if (hit) this.drill(hit.key, e);
-  };
-
-  private onKeydown = (e: KeyboardEvent) => {
-    const hit = this.stageAt(e);
-    if (!hit || !this.model) return;
-    const keys = this.model.stages.map((s) => s.key);
-    if (this.roving.keydown(e, hit.key, keys, this.renderRoot, (key, ev) => this.drill(key, ev), !this.drillHref)) this.requestUpdate();
-  };
-
-  private onFocusIn = (e: FocusEvent) => {
-    const hit = this.stageAt(e);
-    if (!hit) return;
-    this.roving.focused(hit.key);
-    this.tipKey = hit.key;
-  };
-
-  private onPointerOver = (e: PointerEvent) => {
-    const hit = this.stageAt(e);
-    if (hit) this.tipKey = hit.key;
-  };
-
-  private onPointerLeave = () => {
-    const focused = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as SVGElement | null) : null;
-    this.tipKey = focused?.dataset?.key ?? null;
-  };
-
-  private drill(key: string, e: MouseEvent | KeyboardEvent): void {
+  protected markDrill(key: string) {
     const stage = this.model?.stages.find((s) => s.key === key);
-    if (stage) this.drillDown(stage.row, stage.conversion.value, e);
+    return stage ? { row: stage.row, value: stage.conversion.value } : null;
   }
 }
