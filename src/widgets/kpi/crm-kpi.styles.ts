@@ -7,15 +7,7 @@ export const kpiStyles = css`
 
   .tile {
     position: relative;
-    display: flex;
-    flex-direction: column;
     gap: 6px;
-    height: 100%;
-    box-sizing: border-box;
-    padding: var(--_space);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     outline: none;
     /* The value scales with the tile's own width, not the viewport's. */
     container-type: inline-size;
@@ -32,23 +24,6 @@ export const kpiStyles = css`
   .interactive:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
-  }
-
-  .header {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    min-width: 0;
-  }
-
-  .label {
-    font-size: var(--_label-size);
-    font-weight: 600;
-    color: var(--_muted);
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 
   .status {

@@ -10,32 +10,6 @@ export const leaderboardStyles = css`
 
   .tile {
     container-type: inline-size;
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-    height: 100%;
-    box-sizing: border-box;
-    padding: var(--_space);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .header {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    min-width: 0;
-  }
-
-  .label {
-    font-size: var(--_label-size);
-    font-weight: 600;
-    color: var(--_muted);
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 
   .count {

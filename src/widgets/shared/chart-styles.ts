@@ -22,35 +22,6 @@ export const chartStyles = css`
     }
   }
 
-  .tile {
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-    height: 100%;
-    box-sizing: border-box;
-    padding: var(--_space);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .header {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    min-width: 0;
-  }
-
-  .label {
-    margin: 0;
-    font-size: var(--_label-size);
-    font-weight: 600;
-    color: var(--_muted);
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
 
   .headline {
     flex: none;

@@ -65,6 +65,37 @@ export const tokenStyles = css`
     display: none;
   }
 
+  /* The card every widget sits in, with its heading row; widgets add what is their own. */
+  .tile {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    height: 100%;
+    box-sizing: border-box;
+    padding: var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+
+  .label {
+    margin: 0;
+    font-size: var(--_label-size);
+    font-weight: 600;
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
   .sr-only {
     position: absolute;
     width: 1px;
