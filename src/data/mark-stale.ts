@@ -1,13 +1,8 @@
-import { EMPTY, type OperatorFunction, type SchedulerLike, asyncScheduler, concat, endWith, map, of, switchMap, timer } from 'rxjs';
+import { Observable, type OperatorFunction, type SchedulerLike, asyncScheduler } from 'rxjs';
+import { type Freshness, withFreshness } from './freshness.js';
+import { producerOf, scheduleOn } from './producer.js';
 
-/** A value with whether it is older than the freshness limit. */
-export interface Freshness<T> {
-  value: T;
-  stale: boolean;
-}
-
-/** Marks the source's completion inside the stream, so switchMap can cancel a pending stale timer. */
-const DONE = Symbol('done');
+export type { Freshness } from './freshness.js';
 
 /**
  * Emits each value as fresh, then the same value again marked stale when `staleAfter` ms pass
@@ -19,14 +14,6 @@ const DONE = Symbol('done');
  * frames.pipe(markStale(30_000)) // -f-----------s  (f: {stale: false}, s: {stale: true})
  */
 export function markStale<T>(staleAfter: number, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<T, Freshness<T>> {
-  const expires = staleAfter > 0 && Number.isFinite(staleAfter);
   return (source) =>
-    source.pipe(
-      endWith(DONE),
-      switchMap((value) => {
-        if (value === DONE) return EMPTY;
-        const fresh = of({ value: value as T, stale: false });
-        return expires ? concat(fresh, timer(staleAfter, scheduler).pipe(map(() => ({ value: value as T, stale: true })))) : fresh;
-      }),
-    );
+    new Observable<Freshness<T>>((subscriber) => withFreshness(producerOf<T>(() => source), staleAfter, scheduleOn(scheduler))(subscriber));
 }

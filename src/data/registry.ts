@@ -1,15 +1,6 @@
-import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
+import { BehaviorSubject, Observable } from 'rxjs';
+import * as store from './source-store.js';
 import type { MetricSource } from './types.js';
-
-/** Named sources, so plain HTML can say `source="crm"`. Kept on globalThis so that two copies of
- * the library on one page (a bundle and an npm build) still see the same registrations. */
-const REGISTRY_KEY = Symbol.for('crm-pulse.sources');
-type Registry = BehaviorSubject<ReadonlyMap<string, MetricSource>>;
-
-function registry(): Registry {
-  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[REGISTRY_KEY] ??= new BehaviorSubject<ReadonlyMap<string, MetricSource>>(new Map()));
-}
 
 /**
  * Registers `source` under `name`. Widgets whose `source` is that name go live at once, including
@@ -20,31 +11,50 @@ function registry(): Registry {
  * // <crm-kpi source="crm" metric="revenue"></crm-kpi>
  */
 export function registerSource(name: string, source: MetricSource): void {
-  if (!source || typeof source.query !== 'function') {
-    throw new TypeError(`registerSource('${name}'): a source needs a query(q) method`);
-  }
-  const next = new Map(registry().value);
-  next.set(name, source);
-  registry().next(next);
+  shareWithEarlierCopies();
+  store.registerSource(name, source);
 }
 
 /** Removes the source named `name`; its widgets go back to waiting for it. */
 export function unregisterSource(name: string): void {
-  if (!registry().value.has(name)) return;
-  const next = new Map(registry().value);
-  next.delete(name);
-  registry().next(next);
+  shareWithEarlierCopies();
+  store.unregisterSource(name);
 }
 
 /** The source registered under `name`, if any, now. */
 export function getSource(name: string): MetricSource | undefined {
-  return registry().value.get(name);
+  shareWithEarlierCopies();
+  return store.getSource(name);
 }
 
 /** The source named `name` now and whenever it is (re-)registered; `undefined` while there is none. */
 export function sourceNamed(name: string): Observable<MetricSource | undefined> {
-  return registry().pipe(
-    map((sources) => sources.get(name)),
-    distinctUntilChanged(),
-  );
+  return new Observable((subscriber) => {
+    shareWithEarlierCopies();
+    return store.watchSource(name, (source) => subscriber.next(source));
+  });
+}
+
+/**
+ * Copies of this library from before the registry became plain data keep their registrations in a
+ * BehaviorSubject under another key. Mirroring the two both ways keeps a page that mixes such a
+ * copy with this one on one set of sources. Each copy of this module mirrors once; the identity
+ * checks stop the echo between the two sides.
+ */
+const LEGACY_KEY = Symbol.for('crm-pulse.sources');
+let mirrored = false;
+
+function shareWithEarlierCopies(): void {
+  if (mirrored) return;
+  mirrored = true;
+  const g = globalThis as unknown as Record<symbol, BehaviorSubject<store.Sources> | undefined>;
+  const legacy = (g[LEGACY_KEY] ??= new BehaviorSubject(store.currentSources()));
+  store.watchSources(() => {
+    if (legacy.value !== store.currentSources()) legacy.next(store.currentSources());
+  });
+  // What an earlier copy registered before this one loaded joins what this one has.
+  if (legacy.value !== store.currentSources()) store.replaceSources(new Map([...legacy.value, ...store.currentSources()]));
+  legacy.subscribe((sources) => {
+    if (sources !== store.currentSources()) store.replaceSources(sources);
+  });
 }

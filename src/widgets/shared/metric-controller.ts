@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BehaviorSubject, EMPTY, Observable, type Subscription, catchError, defer, distinctUntilChanged, map, merge, of, switchMap } from 'rxjs';
+import { type BackoffOptions, withBackoff } from '../../data/backoff.js';
 import { frameProblem } from '../../data/check-frame.js';
-import { markStale } from '../../data/mark-stale.js';
+import { withFreshness } from '../../data/freshness.js';
+import { type Cancel, noop, producerOf, scheduleOn } from '../../data/producer.js';
+import { queryHub } from '../../data/query-hub.js';
 import { queryKey } from '../../data/query-key.js';
-import { sourceNamed } from '../../data/registry.js';
-import { type BackoffOptions, retryWithBackoff } from '../../data/retry-with-backoff.js';
-import { shareQueries } from '../../data/share-queries.js';
+import { watchSource } from '../../data/source-store.js';
 import { isConnectionDown } from '../../data/source-status.js';
-import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
+import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from '../../data/types.js';
 import { CrmStateEvent, type WidgetState } from '../../events/crm-state.js';
 
 export interface MetricControllerOptions<M> {
@@ -65,10 +65,14 @@ export class MetricController<M> implements ReactiveController {
   /** The name of a source that is not registered yet. */
   waitingFor: string | null = null;
 
-  private readonly inputs = new BehaviorSubject<Inputs | null>(null);
+  /** What the host asked for at the last sync; followed while the host is connected. */
+  private inputs: Inputs | null = null;
   private inputsKey = '';
   private retries = 0;
-  private subscription: Subscription | undefined;
+  private connected = false;
+  /** Counts starts and stops, so a start that a stop overtook while it ran cancels itself. */
+  private runs = 0;
+  private stopRun: Cancel = noop;
   private latest: MetricFrame | null = null;
   private latestStale = false;
   private latestError: unknown = null;
@@ -88,14 +92,14 @@ export class MetricController<M> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.subscription = this.inputs
-      .pipe(switchMap((inputs) => (inputs ? this.signals(inputs) : of<Signal>({ kind: 'idle' }))))
-      .subscribe((signal) => this.receive(signal));
+    this.connected = true;
+    this.follow();
   }
 
   hostDisconnected(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
+    this.connected = false;
+    this.runs++;
+    this.stop();
   }
 
   hostUpdate(): void {
@@ -118,7 +122,9 @@ export class MetricController<M> implements ReactiveController {
       if (key !== this.inputsKey) {
         this.inputsKey = key;
         this.reset();
-        this.inputs.next({ source, query, staleAfter });
+        this.inputs = { source, query, staleAfter };
+        // reset() announced the loading state: a listener may have disconnected the host.
+        if (this.connected) this.follow();
       }
       if (this.dirty) this.flush();
     } finally {
@@ -132,27 +138,71 @@ export class MetricController<M> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private signals({ source, query, staleAfter }: Inputs): Observable<Signal> {
-    if (!query) return of({ kind: 'idle' });
-    const source$ = typeof source === 'string' ? sourceNamed(source) : of(source);
-    return source$.pipe(
-      switchMap((resolved): Observable<Signal> => {
-        if (!resolved) return of({ kind: 'waiting', name: source as string });
-        const frames = new Observable<Signal>((subscriber) =>
-          defer(() => shareQueries(resolved).query(query))
-            .pipe(
-              retryWithBackoff({ ...this.options.backoff, onError: (error) => subscriber.next({ kind: 'error', error }) }),
-              markStale(staleAfter),
-              map(({ value, stale }): Signal => ({ kind: 'frame', frame: value, stale })),
-              // With a retry limit, the last error ends this query's stream but not the controller:
-              // a new source, query or the Retry button starts it again.
-              catchError((error) => of<Signal>({ kind: 'error', error })),
-            )
-            .subscribe(subscriber),
-        );
-        return merge(frames, connectionSignals(resolved));
+  /** Stops following the old inputs and starts on the current ones. */
+  private follow(): void {
+    const run = ++this.runs;
+    this.stop();
+    const stop = this.signals(this.inputs);
+    if (run === this.runs) this.stopRun = stop;
+    else stop();
+  }
+
+  private stop(): void {
+    const stop = this.stopRun;
+    this.stopRun = noop;
+    stop();
+  }
+
+  /** Feeds `receive` with what the inputs produce: a named source is awaited and switched. */
+  private signals(inputs: Inputs | null): Cancel {
+    if (!inputs?.query) {
+      this.receive({ kind: 'idle' });
+      return noop;
+    }
+    const { source, query, staleAfter } = inputs;
+    if (typeof source !== 'string') return this.listen(source, query, staleAfter);
+    let switches = 0;
+    let stopSource: Cancel = noop;
+    const stopWatching = watchSource(source, (resolved) => {
+      const current = ++switches;
+      stopSource();
+      stopSource = noop;
+      let stop: Cancel = noop;
+      if (resolved) stop = this.listen(resolved, query, staleAfter);
+      else this.receive({ kind: 'waiting', name: source });
+      // A source registered while the last one still started synchronously has taken over.
+      if (current === switches) stopSource = stop;
+      else stop();
+    });
+    return () => {
+      stopWatching();
+      stopSource();
+    };
+  }
+
+  /** The frames of one source and query (shared, retried, marked stale) and its connection status. */
+  private listen(source: MetricSource, query: MetricQuery, staleAfter: number): Cancel {
+    const { scheduler, ...backoff } = this.options.backoff ?? {};
+    const frames = withFreshness(
+      withBackoff(queryHub(source).query(query), {
+        ...backoff,
+        ...(scheduler ? { schedule: scheduleOn(scheduler) } : {}),
+        onError: (error) => this.receive({ kind: 'error', error }),
       }),
+      staleAfter,
     );
+    const stopFrames = frames({
+      next: ({ value, stale }) => this.receive({ kind: 'frame', frame: value, stale }),
+      // With a retry limit, the last error ends this query's stream but not the controller:
+      // a new source, query or the Retry button starts it again.
+      error: (error) => this.receive({ kind: 'error', error }),
+      complete: noop,
+    });
+    const stopStatus = followConnection(source, (signal) => this.receive(signal));
+    return () => {
+      stopFrames();
+      stopStatus();
+    };
   }
 
   private receive(signal: Signal): void {
@@ -239,15 +289,41 @@ export class MetricController<M> implements ReactiveController {
   }
 }
 
-/** The source's connection going down and coming back, for sources that report it. */
-function connectionSignals(source: MetricSource): Observable<Signal> {
-  if (typeof source.status !== 'function') return EMPTY;
-  return defer(() => source.status!()).pipe(
-    map((status): Signal => ({ kind: 'connection', down: isConnectionDown(status), reason: status.error ?? null })),
-    distinctUntilChanged((a, b) => a.kind === 'connection' && b.kind === 'connection' && a.down === b.down && a.reason === b.reason),
-    // A broken status channel must not take the data down with it.
-    catchError(() => EMPTY),
-  );
+/**
+ * Reports the source's connection going down and coming back, for sources that report it: each
+ * change once. A broken status channel (one that throws, errors or sends no status) is ignored
+ * from then on, so it cannot take the data down with it.
+ */
+function followConnection(source: MetricSource, receive: (signal: Signal) => void): Cancel {
+  if (typeof source.status !== 'function') return noop;
+  let broken = false;
+  let stop: Cancel | undefined;
+  let last: { down: boolean; reason: string | null } | undefined;
+  const ignoreFromNowOn = () => {
+    broken = true;
+    stop?.();
+  };
+  stop = producerOf<SourceStatus>(() => source.status!())({
+    next: (status) => {
+      if (broken) return;
+      let down: boolean;
+      let reason: string | null;
+      try {
+        down = isConnectionDown(status);
+        reason = status.error ?? null;
+      } catch {
+        ignoreFromNowOn();
+        return;
+      }
+      if (last && last.down === down && last.reason === reason) return;
+      last = { down, reason };
+      receive({ kind: 'connection', down, reason });
+    },
+    error: ignoreFromNowOn,
+    complete: noop,
+  });
+  if (broken) stop();
+  return () => stop!();
 }
 
 function messageOf(error: unknown): string {
