@@ -6,6 +6,7 @@ import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
 import { type Messages, messagesFor } from '../../format/messages.js';
 import { drillUrl } from './drill-url.js';
+import { inNextFrame } from './frame-budget.js';
 import { MetricController } from './metric-controller.js';
 
 /** A source property as a framework sets it: a registered name, or an adapter object. */
@@ -78,13 +79,13 @@ export abstract class CrmMetricElement<M> extends LitElement {
   protected messages: Messages = messagesFor('en-US');
 
   /**
-   * Updates wait for the next animation frame: everything that asks for one in between (data
-   * frames, tweens, timers) costs a single render, and a hidden tab, which gets no frames, does no
-   * rendering work at all until it is shown again.
+   * Updates wait for an animation frame: everything that asks for one in between (data frames,
+   * tweens, timers) costs a single render, and a hidden tab, which gets no frames, does no
+   * rendering work at all until it is shown again. All widgets of the page share a per-frame
+   * budget (see `inNextFrame`), so a burst that reaches every widget at once is spread over frames.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    super.scheduleUpdate();
+  protected override scheduleUpdate(): Promise<void> {
+    return inNextFrame(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,0 +1,68 @@
+/**
+ * Milliseconds of widget updates one animation frame may run before the rest wait for the next
+ * frame. The browser still has to style, lay out and paint what the updates changed, and the
+ * host page has its own work: a frame is 16.7 ms at 60 Hz.
+ */
+export const FRAME_BUDGET_MS = 8;
+
+interface Pending {
+  run: () => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Updates waiting for a frame, oldest first (a Map keeps insertion order). */
+const queue = new Map<object, Pending>();
+let frameRequested = false;
+
+/**
+ * Runs `update` in an animation frame and resolves once it has run. Every widget on the page
+ * shares one frame callback: it runs waiting updates in the order they asked until the frame's
+ * budget is spent, and leaves the rest first in line for the next frame. A burst of data that
+ * reaches many widgets at once is then drawn over a few frames instead of in one long task, and
+ * a hidden tab, which gets no frames, runs no updates at all.
+ *
+ * One entry per `owner`: asking again before the frame comes keeps the earlier place in line.
+ */
+export function inNextFrame(owner: object, update: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const waiting = queue.get(owner);
+    if (waiting) {
+      // The earlier promise settles with this one: both wait for the same single update.
+      queue.set(owner, { run: update, resolve: both(waiting.resolve, resolve), reject: both(waiting.reject, reject) });
+    } else {
+      queue.set(owner, { run: update, resolve, reject });
+    }
+    requestFrame();
+  });
+}
+
+function requestFrame(): void {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(runFrame);
+}
+
+function runFrame(): void {
+  frameRequested = false;
+  const started = performance.now();
+  // At least one update runs per frame, however long it takes, so every widget gets its turn.
+  for (const [owner, pending] of queue) {
+    queue.delete(owner);
+    try {
+      pending.run();
+      pending.resolve();
+    } catch (error) {
+      pending.reject(error);
+    }
+    if (performance.now() - started >= FRAME_BUDGET_MS) break;
+  }
+  if (queue.size) requestFrame();
+}
+
+function both<A extends unknown[]>(first: (...args: A) => void, second: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    first(...args);
+    second(...args);
+  };
+}

@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import { FRAME_BUDGET_MS, inNextFrame } from '../../../src/widgets/shared/frame-budget.js';
+
+/** Counts animation frames, so a test can say in which frame something ran. */
+function frameCounter() {
+  let frame = 0;
+  let running = true;
+  const tick = () => {
+    frame++;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return { now: () => frame, stop: () => (running = false) };
+}
+
+/** Keeps the thread busy for at least `ms`: an update that costs that much. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    /* spin */
+  }
+}
+
+describe('inNextFrame', () => {
+  it('spreads updates that exceed the frame budget over several frames, oldest first, each once', async () => {
+    const cost = 3;
+    const frames = frameCounter();
+    const ran: Array<{ id: number; frame: number }> = [];
+    const owners = Array.from({ length: 10 }, (_, id) => ({ id }));
+    await Promise.all(owners.map((owner) => inNextFrame(owner, () => (busy(cost), ran.push({ id: owner.id, frame: frames.now() })))));
+    frames.stop();
+
+    expect(ran.map((r) => r.id)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const perFrame = new Map<number, number>();
+    for (const { frame } of ran) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
+    // Each update costs at least `cost` ms, so no frame fits more than the budget allows.
+    const most = Math.ceil(FRAME_BUDGET_MS / cost);
+    expect(Math.max(...perFrame.values())).to.be.at.most(most);
+    expect(perFrame.size).to.be.at.least(Math.ceil(owners.length / most));
+  });
+
+  it('runs one update however long it takes, so nothing waits for ever', async () => {
+    const ran: string[] = [];
+    await Promise.all([inNextFrame({}, () => (busy(FRAME_BUDGET_MS * 2), ran.push('slow'))), inNextFrame({}, () => ran.push('next'))]);
+    expect(ran).to.deep.equal(['slow', 'next']);
+  });
+
+  it('keeps one update per owner until its frame: the latest function runs, every caller is answered', async () => {
+    const owner = {};
+    const ran: string[] = [];
+    const first = inNextFrame(owner, () => ran.push('first'));
+    const second = inNextFrame(owner, () => ran.push('second'));
+    await Promise.all([first, second]);
+    expect(ran).to.deep.equal(['second']);
+  });
+
+  it('rejects only the update that throws; the others in its frame still run', async () => {
+    const ran: string[] = [];
+    const failing = inNextFrame({}, () => {
+      throw new Error('broken render');
+    });
+    const healthy = inNextFrame({}, () => ran.push('healthy'));
+    let error: unknown;
+    await failing.catch((e: unknown) => (error = e));
+    await healthy;
+    expect((error as Error).message).to.equal('broken render');
+    expect(ran).to.deep.equal(['healthy']);
+  });
+});
