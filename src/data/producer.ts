@@ -1,4 +1,4 @@
-import type { Observer, SchedulerLike, Subscribable } from 'rxjs';
+import type { Observable, Observer, SchedulerLike, Subscribable } from 'rxjs';
 
 /**
  * The plain push streams under the data layer's operators. They need no RxJS at runtime, so the
@@ -40,7 +40,7 @@ export function scheduleOn(scheduler: SchedulerLike): Schedule {
  * source that ignores its own termination, and a cancel that comes while the source is still
  * emitting synchronously inside `subscribe` unsubscribes it as soon as `subscribe` returns.
  */
-export function producerOf<T>(open: () => Subscribable<T>): Producer<T> {
+export function producerOf<T>(open: () => Observable<T> | Subscribable<T>): Producer<T> {
   return (sink) => {
     let closed = false;
     let subscription: { unsubscribe(): void } | undefined;
@@ -72,11 +72,36 @@ export function producerOf<T>(open: () => Subscribable<T>): Producer<T> {
   };
 }
 
-function subscribeSafely<T>(open: () => Subscribable<T>, observer: Sink<T>): { unsubscribe(): void } | undefined {
+function subscribeSafely<T>(open: () => Observable<T> | Subscribable<T>, observer: Sink<T>): { unsubscribe(): void } | undefined {
   try {
     return open().subscribe(observer);
   } catch (error) {
     observer.error(error);
     return undefined;
+  }
+}
+
+/**
+ * At most one run at a time, like switchMap's inner subscription: starting a run stops the one
+ * before. A run that is stopped or replaced while it still starts (a source that emits, or a
+ * registry that switches, synchronously inside it) is stopped as soon as its start returns.
+ */
+export class SerialRun {
+  private runs = 0;
+  private stopCurrent: Cancel = noop;
+
+  start(run: () => Cancel): void {
+    this.stop();
+    const current = ++this.runs;
+    const stop = run();
+    if (current === this.runs) this.stopCurrent = stop;
+    else stop();
+  }
+
+  stop(): void {
+    this.runs++;
+    const stop = this.stopCurrent;
+    this.stopCurrent = noop;
+    stop();
   }
 }

@@ -1,10 +1,8 @@
 import { BehaviorSubject, type Observable, distinctUntilChanged } from 'rxjs';
 import type { SourceStatus } from './types.js';
 
-/** Whether widgets should mark their numbers stale: the link is down, or the server ended it. */
-export function isConnectionDown(status: SourceStatus | null | undefined): boolean {
-  return status?.state === 'reconnecting' || status?.state === 'closed';
-}
+// Kept apart from RxJS so that widgets, which read statuses, do not load it.
+export { isConnectionDown } from './connection-changes.js';
 
 /**
  * An adapter's connection status as an observable: the current value at once, then each change.

@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type BackoffOptions, withBackoff } from '../../data/backoff.js';
 import { frameProblem } from '../../data/check-frame.js';
+import { connectionChanges } from '../../data/connection-changes.js';
 import { withFreshness } from '../../data/freshness.js';
-import { type Cancel, noop, producerOf, scheduleOn } from '../../data/producer.js';
+import { type Cancel, SerialRun, noop, scheduleOn } from '../../data/producer.js';
 import { queryHub } from '../../data/query-hub.js';
 import { queryKey } from '../../data/query-key.js';
 import { watchSource } from '../../data/source-store.js';
-import { isConnectionDown } from '../../data/source-status.js';
-import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from '../../data/types.js';
+import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmStateEvent, type WidgetState } from '../../events/crm-state.js';
 
 export interface MetricControllerOptions<M> {
@@ -70,9 +70,7 @@ export class MetricController<M> implements ReactiveController {
   private inputsKey = '';
   private retries = 0;
   private connected = false;
-  /** Counts starts and stops, so a start that a stop overtook while it ran cancels itself. */
-  private runs = 0;
-  private stopRun: Cancel = noop;
+  private readonly following = new SerialRun();
   private latest: MetricFrame | null = null;
   private latestStale = false;
   private latestError: unknown = null;
@@ -93,13 +91,12 @@ export class MetricController<M> implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    this.follow();
+    this.following.start(() => this.signals(this.inputs));
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    this.runs++;
-    this.stop();
+    this.following.stop();
   }
 
   hostUpdate(): void {
@@ -124,7 +121,7 @@ export class MetricController<M> implements ReactiveController {
         this.reset();
         this.inputs = { source, query, staleAfter };
         // reset() announced the loading state: a listener may have disconnected the host.
-        if (this.connected) this.follow();
+        if (this.connected) this.following.start(() => this.signals(this.inputs));
       }
       if (this.dirty) this.flush();
     } finally {
@@ -138,21 +135,6 @@ export class MetricController<M> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Stops following the old inputs and starts on the current ones. */
-  private follow(): void {
-    const run = ++this.runs;
-    this.stop();
-    const stop = this.signals(this.inputs);
-    if (run === this.runs) this.stopRun = stop;
-    else stop();
-  }
-
-  private stop(): void {
-    const stop = this.stopRun;
-    this.stopRun = noop;
-    stop();
-  }
-
   /** Feeds `receive` with what the inputs produce: a named source is awaited and switched. */
   private signals(inputs: Inputs | null): Cancel {
     if (!inputs?.query) {
@@ -161,22 +143,17 @@ export class MetricController<M> implements ReactiveController {
     }
     const { source, query, staleAfter } = inputs;
     if (typeof source !== 'string') return this.listen(source, query, staleAfter);
-    let switches = 0;
-    let stopSource: Cancel = noop;
-    const stopWatching = watchSource(source, (resolved) => {
-      const current = ++switches;
-      stopSource();
-      stopSource = noop;
-      let stop: Cancel = noop;
-      if (resolved) stop = this.listen(resolved, query, staleAfter);
-      else this.receive({ kind: 'waiting', name: source });
-      // A source registered while the last one still started synchronously has taken over.
-      if (current === switches) stopSource = stop;
-      else stop();
-    });
+    const current = new SerialRun();
+    const stopWatching = watchSource(source, (resolved) =>
+      current.start(() => {
+        if (resolved) return this.listen(resolved, query, staleAfter);
+        this.receive({ kind: 'waiting', name: source });
+        return noop;
+      }),
+    );
     return () => {
       stopWatching();
-      stopSource();
+      current.stop();
     };
   }
 
@@ -198,7 +175,12 @@ export class MetricController<M> implements ReactiveController {
       error: (error) => this.receive({ kind: 'error', error }),
       complete: noop,
     });
-    const stopStatus = followConnection(source, (signal) => this.receive(signal));
+    // A broken status channel must not take the data down with it: its error is ignored.
+    const stopStatus = connectionChanges(source)({
+      next: ({ down, reason }) => this.receive({ kind: 'connection', down, reason }),
+      error: noop,
+      complete: noop,
+    });
     return () => {
       stopFrames();
       stopStatus();
@@ -287,43 +269,6 @@ export class MetricController<M> implements ReactiveController {
     this.latestStale = false;
     this.setState('loading');
   }
-}
-
-/**
- * Reports the source's connection going down and coming back, for sources that report it: each
- * change once. A broken status channel (one that throws, errors or sends no status) is ignored
- * from then on, so it cannot take the data down with it.
- */
-function followConnection(source: MetricSource, receive: (signal: Signal) => void): Cancel {
-  if (typeof source.status !== 'function') return noop;
-  let broken = false;
-  let stop: Cancel | undefined;
-  let last: { down: boolean; reason: string | null } | undefined;
-  const ignoreFromNowOn = () => {
-    broken = true;
-    stop?.();
-  };
-  stop = producerOf<SourceStatus>(() => source.status!())({
-    next: (status) => {
-      if (broken) return;
-      let down: boolean;
-      let reason: string | null;
-      try {
-        down = isConnectionDown(status);
-        reason = status.error ?? null;
-      } catch {
-        ignoreFromNowOn();
-        return;
-      }
-      if (last && last.down === down && last.reason === reason) return;
-      last = { down, reason };
-      receive({ kind: 'connection', down, reason });
-    },
-    error: ignoreFromNowOn,
-    complete: noop,
-  });
-  if (broken) stop();
-  return () => stop!();
 }
 
 function messageOf(error: unknown): string {
