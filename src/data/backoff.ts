@@ -49,7 +49,8 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
         },
         error: (error) => {
           if (closed) return;
-          if (failures >= maxRetries) {
+          // Written as rxjs's retry writes it, so a maxRetries of NaN gives up at once too.
+          if (!(failures < maxRetries)) {
             closed = true;
             sink.error(error);
             return;

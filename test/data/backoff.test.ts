@@ -91,6 +91,19 @@ describe('withBackoff', () => {
     expect(clock.pending).to.equal(0);
   });
 
+  for (const maxRetries of [0, -1, Number.NaN]) {
+    it(`maxRetries ${maxRetries} passes the first error on without onError or a timer`, () => {
+      const clock = new ManualClock();
+      const up = upstream();
+      const sink = recorder<string>();
+      let calls = 0;
+      withBackoff(up.producer, { maxRetries, schedule: clock.schedule, onError: () => calls++ })(sink);
+      up.last().error('down');
+      expect(sink.seen).to.deep.equal([['error', 'down']]);
+      expect([calls, clock.pending]).to.deep.equal([0, 0]);
+    });
+  }
+
   it('a source that fails synchronously on every subscribe is retried on the clock, not in a loop', () => {
     const clock = new ManualClock();
     let subscribed = 0;
