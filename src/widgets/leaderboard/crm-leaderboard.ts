@@ -61,7 +61,7 @@ import { leaderboardStyles } from './crm-leaderboard.styles.js';
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading and small text.
- * @cssprop --crm-motion-duration - Length of row moves and counts (0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of row moves and counts (default 300ms; shorter when frames come faster; 0 under reduced motion).
  * @cssprop --crm-leaderboard-highlight - Background of the highlighted row.
  * @cssprop --crm-leaderboard-bar-color - Fill of the value bars (defaults to the accent colour).
  * @cssprop --crm-leaderboard-avatar-size - Diameter of the avatars.
@@ -120,8 +120,6 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   private focusedKey: string | null = null;
   /** How long rows move and values count: the theme's motion, shortened when frames come faster. */
   private motionMs = 0;
-  private lastFrameAt = 0;
-  private frameGap = Number.POSITIVE_INFINITY;
   private formatValue: (value: number | null) => string = String;
   private valueChars = 1;
 
@@ -240,17 +238,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (!model) {
       this.ranked = this.rankedFrom = null;
       this.badges = new Map();
-      this.lastFrameAt = 0;
-      this.frameGap = Number.POSITIVE_INFINITY;
       return;
     }
     if (model === this.rankedFrom && !orderChanged) {
       this.badges = rankBadges(this.badges, null, now, this.badgeMs);
       return;
-    }
-    if (model !== this.rankedFrom) {
-      if (this.lastFrameAt) this.frameGap = now - this.lastFrameAt;
-      this.lastFrameAt = now;
     }
     const fresh = orderChanged || !this.ranked;
     this.ranked = rank(model.agents, fresh ? null : this.ranked, { order: this.sortOrder });

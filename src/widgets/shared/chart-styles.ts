@@ -88,7 +88,8 @@ export const chartStyles = css`
      transitions without script. A resize (class snap) redraws at the new size at once. */
   .moves {
     transition-property: x, y, width, height, cx, cy, r, d, transform, opacity;
-    transition-duration: var(--_motion);
+    /* The theme's motion, capped by the gap between data frames (CrmMetricElement.motionStyle). */
+    transition-duration: var(--_move, var(--_motion));
     transition-timing-function: cubic-bezier(0.65, 0, 0.35, 1);
   }
 

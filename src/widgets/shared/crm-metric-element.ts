@@ -88,12 +88,48 @@ export abstract class CrmMetricElement<M> extends LitElement {
     return inNextFrame(this, () => super.scheduleUpdate());
   }
 
+  /**
+   * How often new data comes: the longer of the last two gaps between the models this widget drew
+   * (Infinity until there are two), so one quick follow-up does not cut motion short but a stream
+   * that keeps coming fast does. Motion never outlasts it: marks still moving when the next data
+   * comes would show numbers behind the data, and overlapping transitions pile up work.
+   */
+  protected frameGap = Number.POSITIVE_INFINITY;
+  private lastGap = Number.POSITIVE_INFINITY;
+  private gapModel: M | null = null;
+  private gapModelAt = 0;
+
+  /**
+   * `--_move`, the duration marks move over: the theme's `--_motion`, capped by `frameGap` (in
+   * 50 ms steps, so that jitter between frames does not restyle every mark). Widgets put it on the
+   * element that holds their moving marks.
+   */
+  protected motionStyle(): Record<string, string | null> {
+    const cap = Math.round(this.frameGap / 50) * 50;
+    return { '--_move': Number.isFinite(cap) ? `min(var(--_motion), ${cap}ms)` : null };
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Subclasses read `this.data.model` in their willUpdate: bring it up to date first.
     this.data.sync();
+    this.trackFrameGap();
     this.resolvedLocale = resolveLocale(this, this.locale);
     this.messages = messagesFor(this.resolvedLocale);
+  }
+
+  private trackFrameGap(): void {
+    const model = this.data.model;
+    if (model === this.gapModel) return;
+    const now = performance.now();
+    if (model === null) this.frameGap = this.lastGap = Number.POSITIVE_INFINITY;
+    else if (this.gapModel !== null) {
+      const gap = now - this.gapModelAt;
+      this.frameGap = Math.max(gap, this.lastGap);
+      this.lastGap = gap;
+    }
+    this.gapModel = model;
+    this.gapModelAt = now;
   }
 
   /** The view for states without a model (loading, error, empty), or nothing when there is data. */

@@ -137,9 +137,11 @@ describe('<crm-campaign-roi> live updates', () => {
     const source = new ManualSource(frame(rows(300, 150, [10, 40])));
     const el = await live(source, 'scatter', '1000ms');
     expect(all(el, '.mark').map((m) => m.dataset.key), 'big bubbles first').to.deep.equal(['B', 'A']);
+    // Frames a second apart move in the full second; the next one, sooner, in the time between.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     source.emit(rows(100, 250, [10, 40]));
     await waitUntil(() => running(el).length > 0, 'no motion', { timeout: 4000 });
-    await frames(3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     // Mid-motion, A grows past B: A must now be drawn first, and neither bubble jumps.
     const mid = { A: drawnValue(dotOf(el, 'A'), 'cy'), B: drawnValue(dotOf(el, 'B'), 'cy') };
     source.emit(rows(100, 250, [90, 40]));

@@ -82,6 +82,29 @@ describe('<crm-funnel> live updates', () => {
     expectOnData(el);
   });
 
+  it('motion never outlasts the gap between data frames: when frames come faster, marks move faster', async () => {
+    const source = new ManualSource(frame(stages(1000, 500)));
+    const el = await live(source, '1000ms');
+    const durationMs = () => parseFloat(getComputedStyle(one(el, '.moves')!).transitionDuration) * 1000;
+    // Frames more than the motion apart move in the theme's motion.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    source.emit(stages(1000, 400));
+    await frames(2);
+    expect(durationMs()).to.equal(1000);
+    // Frames that keep coming faster than the motion move in the time between them.
+    const sent = performance.now();
+    for (const value of [300, 200]) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      source.emit(stages(1000, value));
+      await frames(2);
+    }
+    const gap = (performance.now() - sent) / 2;
+    // The widget measures the gaps between its renders of new data, in 50 ms steps.
+    if (gap < 600) expect(durationMs()).to.be.within(150, Math.round(gap / 50) * 50 + 100);
+    await settled(el);
+    expectOnData(el);
+  });
+
   it('new data in the middle of a motion continues from where the bars are', async () => {
     const source = new ManualSource(frame(stages(1000, 1000)));
     const el = await live(source, '400ms');
