@@ -1,5 +1,18 @@
 import { css } from 'lit';
 
+/**
+ * The campaign-ROI marks on top of the chart styles. Why some rules are there (said here rather than
+ * in CSS comments, which would ship to every page inside the stylesheet):
+ * - `.none .dot`: no cost, no ROI — a hollow bubble on the cost axis and no bar; its label says "n/a".
+ * - `.labels`, `.rows`: bars and their labels are drawn over the hit areas of the marks, and let the
+ *   pointer through.
+ * - `.bar` transform origin: a new bar (`.enter`) grows out of the break-even line, to the right for a
+ *   gain and to the left for a loss.
+ * - `.rides` in `@starting-style`: a label drawn anew on another side of its mark starts where that
+ *   side of the mark was.
+ * - `.from` in `@starting-style`: a bubble whose node moved to keep the paint order starts from where
+ *   it was on screen.
+ */
 export const campaignRoiStyles = css`
   :host {
     --_gain: var(--crm-roi-gain-color, var(--_good));
@@ -16,7 +29,6 @@ export const campaignRoiStyles = css`
     fill: var(--_loss);
   }
 
-  /* No cost, no ROI: a hollow bubble on the cost axis, no bar; its label says "n/a". */
   .none .dot {
     fill: var(--_surface);
     stroke: var(--_muted);
@@ -61,13 +73,11 @@ export const campaignRoiStyles = css`
     shape-rendering: crispEdges;
   }
 
-  /* Bars and their labels are drawn over the hit areas of the marks, and let the pointer through. */
   .labels,
   .rows {
     pointer-events: none;
   }
 
-  /* A new bar grows out of the break-even line. */
   .bar {
     transform-box: fill-box;
     transform-origin: left center;
@@ -87,12 +97,10 @@ export const campaignRoiStyles = css`
       r: 0;
     }
 
-    /* A label drawn anew on another side of its mark starts where that side of the mark was. */
     .rides {
       transform: translate(var(--_from-x), var(--_from-y));
     }
 
-    /* A bubble whose node moved to keep the paint order starts from where it was on screen. */
     .from .dot {
       cx: var(--_from-cx);
       cy: var(--_from-cy);

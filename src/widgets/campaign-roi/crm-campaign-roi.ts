@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import type { MetricFrame } from '../../data/types.js';
 import { formatAsOf } from '../../format/time-format.js';
 import type { Box } from '../../metrics/label-layout.js';
@@ -18,7 +17,7 @@ import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
-import { type ChartContext, barsScene, renderBars, renderScatter, scatterScene } from './roi-charts.js';
+import { type ChartContext, barsScene, classList, renderBars, renderScatter, scatterScene } from './roi-charts.js';
 import type { BarsScene } from './roi-bars-scene.js';
 import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
@@ -174,13 +173,13 @@ export class CrmCampaignRoi extends CrmChartElement {
   override render() {
     const view = this.roiView;
     const stale = this.data.state === 'stale';
-    return html`<div class=${classMap({ tile: true, stale })} part="base" ${inlineStyle(this.motionStyle())}>
+    // Mark events are delegated to the plot, not to the <svg>: Chromium makes an <svg> with focus
+    // listeners a Tab stop of its own. (A comment here, not in the template, which ships as written.)
+    return html`<div class=${classList({ tile: true, stale })} part="base" ${inlineStyle(this.motionStyle())}>
       <div class="header">
         <span class="label" part="label">${this.headline()}</span>
         ${view ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
       </div>
-      <!-- Mark events are delegated here, not to the <svg>: Chromium makes an <svg> with focus
-           listeners a Tab stop of its own. -->
       <div
         class="plot"
         part="plot"

@@ -1,4 +1,4 @@
-import { formatValue, numberFormat } from '../../format/number-format.js';
+import { NO_VALUE, numberFormat } from '../../format/number-format.js';
 import { type CampaignFigures, totalRoi } from '../../metrics/roi.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
 
@@ -50,14 +50,17 @@ export function formatRoi(value: number | null, locale: string, notAvailable: st
  */
 export function roiView(all: readonly CampaignFigures[], shown: readonly CampaignFigures[], label: string, o: RoiViewOptions): RoiView {
   const m = o.messages;
+  const currency = o.currency ? { style: 'currency' as const, currency: o.currency } : {};
   const money = (v: number | null, compact = false) => {
-    if (compact || v === null || !Number.isFinite(v)) return formatValue(v, { format: o.currency ? 'currency' : 'number', currency: o.currency, locale: o.locale, compact });
+    if (v === null || !Number.isFinite(v)) return NO_VALUE;
+    if (compact) return numberFormat(o.locale, { ...currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
     // Whole amounts without cents (€0, not €0.00); amounts with cents keep them.
     const digits = Number.isInteger(v) ? 0 : 2;
-    const currency = o.currency ? { style: 'currency' as const, currency: o.currency } : {};
     return numberFormat(o.locale, { ...currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
   };
-  const count = (v: number | null) => formatValue(v, { format: 'number', locale: o.locale });
+  // Counts as plain numbers: whole from 100 up, at most two decimals below (as a KPI writes them).
+  const count = (v: number | null) =>
+    v === null || !Number.isFinite(v) ? NO_VALUE : numberFormat(o.locale, { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 2 }).format(v);
   const roiText = (v: number | null) => formatRoi(v, o.locale, m.notAvailable);
 
   const campaigns = shown.map((c): CampaignText => {
