@@ -1,14 +1,10 @@
 import { type RoiBarsLayout, roiBarsLayout } from '../../metrics/roi-bars-layout.js';
-import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
+import { type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
 import type { PlacedText } from '../funnel/funnel-scene.js';
+import { type SceneMetrics, labelSet } from './roi-labels.js';
 import type { CampaignText, MetricColumn } from './roi-view.js';
 
-export interface BarsSceneOptions {
-  width: number;
-  height: number;
-  lineHeight: number;
-  measure: (text: string, bold: boolean) => number;
-  fit: (text: string, width: number) => string | null;
+export interface BarsSceneOptions extends SceneMetrics {
   /** Requested count columns beside the bars, with their headers. */
   columns: ReadonlyArray<{ key: MetricColumn; header: string }>;
   breakEven: string;
@@ -21,8 +17,6 @@ export interface BarsScene {
   rows: PlacedText[][];
   /** Column headers, the break-even caption and axis ticks. */
   fixed: PlacedText[];
-  /** The count columns that fit (from the left of the request), by right edge. */
-  columns: Array<{ key: MetricColumn; right: number }>;
 }
 
 const GAP = 6;
@@ -83,38 +77,19 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
   });
 
   // Fixed labels: column headers first, then the break-even caption, then ticks (0 % first).
-  const fixed: LabelCandidate[] = [];
-  const fixedTexts = new Map<string, PlacedText[]>();
-  const put = (id: string, priority: number, options: Array<{ box: Box; text: PlacedText }>) => {
-    fixedTexts.set(id, options.map((op) => op.text));
-    fixed.push({ id, priority, options: options.map((op) => op.box) });
-  };
-  columns.forEach((c, k) => {
-    const w = measure(c.header, false);
-    const x = columnEdges[k]!.right;
-    put(`head-${c.key}`, 0, [{ box: { x: x - w, y: 0, width: w, height: line }, text: { id: `head-${c.key}`, x, y: line / 2, text: c.header, anchor: 'end', cls: 'muted' } }]);
-  });
+  const { at, add, place } = labelSet(o);
+  columns.forEach((c, k) => add(`head-${c.key}`, 0, [at(`head-${c.key}`, c.header, columnEdges[k]!.right, line / 2, 'end', 'muted')]));
   // The caption sits centred over the 0 % line, or beside it when that line is near an edge.
-  const caption = measure(o.breakEven, false);
   const zero = layout.zeroX;
-  const captionAt = (x: number, anchor: PlacedText['anchor'], boxX: number) => ({
-    box: { x: boxX, y: 0, width: caption, height: line },
-    text: { id: 'break-even', x, y: line / 2, text: o.breakEven, anchor, cls: 'muted' } satisfies PlacedText,
-  });
-  put('break-even', 1, [captionAt(zero, 'middle', zero - caption / 2), captionAt(zero + 4, 'start', zero + 4), captionAt(zero - 4, 'end', zero - 4 - caption)]);
+  const caption = (x: number, anchor: PlacedText['anchor']) => at('break-even', o.breakEven, x, line / 2, anchor, 'muted');
+  add('break-even', 1, [caption(zero, 'middle'), caption(zero + 4, 'start'), caption(zero - 4, 'end')]);
   for (const tick of layout.ticks) {
     const text = o.tick(tick.value);
     const w = measure(text, false);
     const id = `tick-${tick.value}`;
     // Centred on its tick, but pulled inside the chart at either end (0 % on an edge keeps its label).
     const x = Math.min(Math.max(tick.x - w / 2, 1), width - w - 1);
-    put(id, tick.value === 0 ? 2 : 3, [{ box: { x, y: height - line, width: w, height: line }, text: { id, x, y: height - line / 2, text, anchor: 'start', cls: 'tick muted' } }]);
+    add(id, tick.value === 0 ? 2 : 3, [at(id, text, x, height - line / 2, 'start', 'tick muted', w)]);
   }
-  const placedFixed = placeLabels(fixed, { x: 0, y: 0, width, height }, 4);
-  return {
-    layout,
-    rows,
-    fixed: [...placedFixed].map(([id, index]) => fixedTexts.get(id)![index]!),
-    columns: columnEdges,
-  };
+  return { layout, rows, fixed: place(4) };
 }

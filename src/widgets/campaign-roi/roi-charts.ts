@@ -7,6 +7,7 @@ import type { PlacedText } from '../funnel/funnel-scene.js';
 import type { ChartMessages } from '../shared/chart-messages.js';
 import { type ChartMotion, stableOrder } from '../shared/chart-motion.js';
 import type { ChartTip } from '../shared/chart-tooltip.js';
+import type { SceneMetrics } from './roi-labels.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { type BarsScene, roiBarsScene } from './roi-bars-scene.js';
 import { type ScatterScene, roiScatterScene } from './roi-scatter-scene.js';
@@ -20,16 +21,11 @@ export interface BubbleGeometry {
 }
 
 /** What both chart views need from the element. */
-export interface ChartContext {
-  width: number;
-  height: number;
+export interface ChartContext extends SceneMetrics {
   /** In display order (sorted, limited, with the "others" roll-up). */
   campaigns: readonly CampaignFigures[];
   view: RoiView;
   messages: ChartMessages;
-  lineHeight: number;
-  measure: (text: string, bold: boolean) => number;
-  fit: (text: string, width: number) => string | null;
   role: 'button' | 'link';
   tipKey: string | null;
   tabIndex: (key: string, keys: readonly string[]) => 0 | -1;
@@ -67,23 +63,37 @@ const BREAK_EVEN = 1.5;
  */
 export const classList = (flags: Record<string, boolean>) => Object.keys(flags).filter((name) => flags[name]).join(' ');
 
-const markClass = (c: CampaignFigures, tone: string, active: boolean) => classList({ mark: true, [tone]: true, others: c.others > 0, active });
+/**
+ * Campaign `i`'s mark, the same in both views: the focusable group that carries its key, role and
+ * accessible name (what a screen reader says and what drill-down finds), around its `shapes`.
+ */
+function mark(ctx: ChartContext, i: number, keys: readonly string[], shapes: SVGTemplateResult, flags: Record<string, boolean> = {}, style = {}) {
+  const c = ctx.campaigns[i]!;
+  const t = ctx.view.campaigns[i]!;
+  const cls = classList({ mark: true, [t.tone]: true, others: c.others > 0, active: c.key === ctx.tipKey, ...flags });
+  return svg`<g class=${cls} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} ${inlineStyle(style)}>${shapes}</g>`;
+}
+
+/** Campaign `i`'s tooltip at a point of its mark. */
+const tipAt = (ctx: ChartContext, i: number, x: number, y: number): ChartTip => ({
+  key: ctx.campaigns[i]!.key,
+  x,
+  y,
+  title: ctx.view.campaigns[i]!.name,
+  lines: ctx.view.campaigns[i]!.tip,
+});
+
+/** Grid lines across the plot at each tick of the horizontal axis. */
+const verticalGrid = (ticks: ReadonlyArray<{ x: number }>, plot: Box) =>
+  ticks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`);
 
 /** The bars' labels and layout for the current campaigns, view and size. */
 export function barsScene(ctx: ChartContext, columns: readonly MetricColumn[]): BarsScene {
+  const m = ctx.messages;
   return roiBarsScene(
     ctx.campaigns.map((c) => c.roi),
     ctx.view.campaigns,
-    {
-      width: ctx.width,
-      height: ctx.height,
-      lineHeight: ctx.lineHeight,
-      measure: ctx.measure,
-      fit: ctx.fit,
-      columns: columns.map((key) => ({ key, header: ctx.messages.short[key] })),
-      breakEven: ctx.messages.breakEven,
-      tick: ctx.view.axisRoi,
-    },
+    { ...ctx, columns: columns.map((key) => ({ key, header: m.short[key] })), breakEven: m.breakEven, tick: ctx.view.axisRoi },
   );
 }
 
@@ -99,26 +109,23 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
   const keys = campaigns.map((c) => c.key);
   const frame = motion.frame(new Map(keys.map((key, i) => [key, layout.bars[i]!])), ctx.animate);
   const { plot } = layout;
+  // The tooltip points at the end of the bar: the right end of a gain, the left end of a loss.
   const tipIndex = ctx.tipKey === null ? -1 : keys.indexOf(ctx.tipKey);
-  let tip: ChartTip | null = null;
-  if (tipIndex >= 0) {
-    const bar = layout.bars[tipIndex]!;
-    const t = view.campaigns[tipIndex]!;
-    const loss = (campaigns[tipIndex]!.roi ?? 0) < 0;
-    tip = { key: keys[tipIndex]!, x: loss ? bar.x : bar.x + bar.width, y: layout.bands[tipIndex]!.y + layout.bands[tipIndex]!.height / 2, title: t.name, lines: t.tip };
-  }
+  const tipBar = layout.bars[tipIndex];
+  const tipBand = layout.bands[tipIndex];
+  const tip =
+    tipBar && tipBand
+      ? tipAt(ctx, tipIndex, (campaigns[tipIndex]!.roi ?? 0) < 0 ? tipBar.x : tipBar.x + tipBar.width, tipBand.y + tipBand.height / 2)
+      : null;
   const rows = stableOrder(
     campaigns.map((c, i) => ({ c, i })),
     (r) => r.c.key,
   );
   const content = svg`
-    <g class="grid" aria-hidden="true">${layout.ticks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}</g>
-    ${repeat(campaigns, (c) => c.key, (c, i) => {
+    <g class="grid" aria-hidden="true">${verticalGrid(layout.ticks, plot)}</g>
+    ${repeat(campaigns, (c) => c.key, (_, i) => {
       const band = layout.bands[i]!;
-      const t = view.campaigns[i]!;
-      return svg`<g class=${markClass(c, t.tone, c.key === ctx.tipKey)} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel}>
-        <rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>
-      </g>`;
+      return mark(ctx, i, keys, svg`<rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>`);
     })}
     <g class="rows" aria-hidden="true">${repeat(rows, (r) => r.c.key, ({ c, i }) => {
       const band = layout.bands[i]!;
@@ -149,11 +156,7 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
 export function scatterScene(ctx: ChartContext): ScatterScene {
   const m = ctx.messages;
   return roiScatterScene(ctx.campaigns, {
-    width: ctx.width,
-    height: ctx.height,
-    lineHeight: ctx.lineHeight,
-    measure: ctx.measure,
-    fit: ctx.fit,
+    ...ctx,
     names: ctx.view.campaigns.map((c) => c.name),
     money: ctx.view.axisMoney,
     costTitle: m.cost,
@@ -167,7 +170,7 @@ export function scatterScene(ctx: ChartContext): ScatterScene {
  * sizes change that order, the bubbles Lit moves start again from where they were on screen.
  */
 export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: ChartMotion<Bubble>): ChartParts {
-  const { campaigns, view } = ctx;
+  const { campaigns } = ctx;
   const { layout } = scene;
   const placed = campaigns.map((c, i) => ({ c, i, b: layout.bubbles[i]! })).filter((p) => p.b);
   const keys = placed.map((p) => p.c.key);
@@ -175,8 +178,9 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
   const frame = motion.frame(new Map(drawOrder.map((p) => [p.c.key, p.b])), ctx.animate);
   const { plot } = layout;
   const d = layout.breakEven;
+  // The tooltip points at the top of the bubble.
   const tipped = placed.find((p) => p.c.key === ctx.tipKey);
-  const tip: ChartTip | null = tipped ? { key: tipped.c.key, x: tipped.b.cx, y: tipped.b.cy - tipped.b.r, title: view.campaigns[tipped.i]!.name, lines: view.campaigns[tipped.i]!.tip } : null;
+  const tip = tipped ? tipAt(ctx, tipped.i, tipped.b.cx, tipped.b.cy - tipped.b.r) : null;
   const from = (key: string) => {
     const g = frame.reordered ? ctx.bubbleOnScreen(key) : null;
     return g ? { '--_from-cx': `${g.cx}px`, '--_from-cy': `${g.cy}px`, '--_from-r': `${g.r}px` } : {};
@@ -199,20 +203,17 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
   };
   const content = svg`
     <g class="grid" aria-hidden="true">
-      ${layout.xTicks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`)}
+      ${verticalGrid(layout.xTicks, plot)}
       ${layout.yTicks.map((t) => svg`<line class="grid-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${t.y} y2=${t.y}></line>`)}
       <line class="axis-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${plot.y + plot.height} y2=${plot.y + plot.height}></line>
       <line class="axis-line" x1=${plot.x} x2=${plot.x} y1=${plot.y} y2=${plot.y + plot.height}></line>
     </g>
     ${d ? svg`<line class="diagonal" x1=${d.x1} y1=${d.y1} x2=${d.x2} y2=${d.y2} aria-hidden="true"></line>` : ''}
     ${repeat(drawOrder, (p) => p.c.key, ({ c, i, b }) => {
-      const t = view.campaigns[i]!;
       const style = from(c.key);
-      const cls = classList({ mark: true, [t.tone]: true, others: c.others > 0, active: c.key === ctx.tipKey, enter: frame.entering(c.key), from: '--_from-cx' in style });
-      return svg`<g class=${cls} data-key=${c.key} role=${ctx.role} tabindex=${ctx.tabIndex(c.key, keys)} aria-label=${t.ariaLabel} ${inlineStyle(style)}>
-        <circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>
-        <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>
-      </g>`;
+      const shapes = svg`<circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>
+        <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>`;
+      return mark(ctx, i, keys, shapes, { enter: frame.entering(c.key), from: '--_from-cx' in style }, style);
     })}
     <g class="labels" aria-hidden="true">
       ${scene.labels.filter((l) => !names.has(l.id)).map(text)}

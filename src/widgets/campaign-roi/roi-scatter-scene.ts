@@ -1,13 +1,8 @@
 import { type RoiScatterLayout, type ScatterPoint, roiScatterLayout } from '../../metrics/roi-scatter-layout.js';
-import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
 import type { PlacedText } from '../funnel/funnel-scene.js';
+import { type SceneMetrics, labelSet } from './roi-labels.js';
 
-export interface ScatterSceneOptions {
-  width: number;
-  height: number;
-  lineHeight: number;
-  measure: (text: string, bold: boolean) => number;
-  fit: (text: string, width: number) => string | null;
+export interface ScatterSceneOptions extends SceneMetrics {
   names: readonly string[];
   money: (value: number) => string;
   costTitle: string;
@@ -20,56 +15,41 @@ export interface ScatterScene {
   labels: PlacedText[];
 }
 
-type Option = { box: Box; text: PlacedText };
-
 /**
  * Cost × revenue bubbles with money ticks on both axes, the axis titles, a caption on the
  * break-even diagonal and as many campaign names beside their bubbles as fit without covering
  * another bubble or label (biggest bubbles first).
  */
 export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterSceneOptions): ScatterScene {
-  const { width, height, lineHeight: line, measure } = o;
-  const money = (v: number) => o.money(v);
+  const { width, height, lineHeight: line, measure, money } = o;
+  const frame = { width, height, bottom: line + 4, top: line + 4, right: 8 };
   // Ticks need the scale and the scale needs room for ticks: lay out once, measure, lay out again.
-  const first = roiScatterLayout(points, { width, height, left: 40, bottom: line + 4, top: line + 4, right: 8 });
+  const first = roiScatterLayout(points, { ...frame, left: 40 });
   const yLabelWidth = Math.max(0, ...first.yTicks.map((t) => measure(money(t.value), false))) + 8;
   const xLabelWidth = Math.max(0, ...first.xTicks.map((t) => measure(money(t.value), false))) + 24;
   const plotWidth = width - yLabelWidth - 8;
   const layout = roiScatterLayout(points, {
-    width,
-    height,
+    ...frame,
     left: yLabelWidth,
-    bottom: line + 4,
-    top: line + 4,
-    right: 8,
     xTicks: Math.max(2, Math.floor(plotWidth / xLabelWidth)),
     yTicks: Math.max(2, Math.floor((height - 2 * line) / (line * 2))),
   });
 
-  const candidates: LabelCandidate[] = [];
-  const texts = new Map<string, PlacedText[]>();
-  const put = (id: string, priority: number, options: Option[]) => {
-    texts.set(id, options.map((op) => op.text));
-    candidates.push({ id, priority, options: options.map((op) => op.box) });
-  };
-  const at = (id: string, text: string, x: number, cy: number, anchor: PlacedText['anchor'], cls: string, w = measure(text, false)): Option => ({
-    box: { x: anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2, y: cy - line / 2, width: w, height: line },
-    text: { id, x, y: cy, text, anchor, cls },
-  });
+  const { at, add, place } = labelSet(o);
 
-  put('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 1, line / 2, 'start', 'muted')]);
-  put('title-x', 0, [at('title-x', `${o.costTitle} →`, width - 1, height - line / 2, 'end', 'muted')]);
-  for (const t of layout.yTicks) put(`y-${t.value}`, 2, [at(`y-${t.value}`, money(t.value), yLabelWidth - 6, t.y, 'end', 'tick muted')]);
+  add('title-y', 0, [at('title-y', `↑ ${o.revenueTitle}`, 1, line / 2, 'start', 'muted')]);
+  add('title-x', 0, [at('title-x', `${o.costTitle} →`, width - 1, height - line / 2, 'end', 'muted')]);
+  for (const t of layout.yTicks) add(`y-${t.value}`, 2, [at(`y-${t.value}`, money(t.value), yLabelWidth - 6, t.y, 'end', 'tick muted')]);
   for (const t of layout.xTicks) {
     // Centred on its tick, but pulled inside the chart at the right end.
     const text = money(t.value);
     const w = measure(text, false);
-    put(`x-${t.value}`, 2, [at(`x-${t.value}`, text, Math.min(t.x - w / 2, width - w - 1), height - line / 2, 'start', 'tick muted', w)]);
+    add(`x-${t.value}`, 2, [at(`x-${t.value}`, text, Math.min(t.x - w / 2, width - w - 1), height - line / 2, 'start', 'tick muted', w)]);
   }
   const b = layout.breakEven;
   if (b) {
     // Beside the upper end of the diagonal, on the side with room.
-    put('break-even', 1, [at('break-even', o.breakEven, b.x2 - 6, b.y2 + line, 'end', 'muted'), at('break-even', o.breakEven, b.x2 + 6, b.y2 + line / 2, 'start', 'muted'), at('break-even', o.breakEven, b.x2 - 6, b.y2 - line / 2, 'end', 'muted')]);
+    add('break-even', 1, [at('break-even', o.breakEven, b.x2 - 6, b.y2 + line, 'end', 'muted'), at('break-even', o.breakEven, b.x2 + 6, b.y2 + line / 2, 'start', 'muted'), at('break-even', o.breakEven, b.x2 - 6, b.y2 - line / 2, 'end', 'muted')]);
   }
 
   // Campaign names: right of the bubble, else left, above, below; bubbles are obstacles.
@@ -81,7 +61,7 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
     if (!p || !name) return;
     const id = `name-${i}`;
     const w = measure(name, false);
-    put(id, 10 + rank, [
+    add(id, 10 + rank, [
       at(id, name, p.cx + p.r + 4, p.cy, 'start', 'name', w),
       at(id, name, p.cx - p.r - 4, p.cy, 'end', 'name', w),
       at(id, name, p.cx, p.cy - p.r - line / 2 - 1, 'middle', 'name', w),
@@ -89,6 +69,5 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
     ]);
   });
 
-  const placed = placeLabels(candidates, { x: 0, y: 0, width, height }, 3, obstacles);
-  return { layout, labels: [...placed].map(([id, index]) => texts.get(id)![index]!) };
+  return { layout, labels: place(3, obstacles) };
 }
