@@ -6,7 +6,7 @@ import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
 import { chartStyles } from '../shared/chart-styles.js';
-import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
+import { type RoiMessages, roiMessagesFor } from './roi-messages.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
@@ -86,7 +86,7 @@ export class CrmCampaignRoi extends CrmChartElement {
   private readonly barMotion = new ChartMotion<Box>(this);
   private readonly bubbleMotion = new ChartMotion<Bubble>(this);
   private readonly announcer = new PoliteAnnouncer(this);
-  private chartMessages: ChartMessages = chartMessagesFor('en-US');
+  private chartMessages: RoiMessages = roiMessagesFor('en-US');
   private model: RoiModel | null = null;
   private shown: CampaignFigures[] = [];
   /** Every campaign in display order, without a roll-up: the data table lists them all. */
@@ -98,7 +98,7 @@ export class CrmCampaignRoi extends CrmChartElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.chartMessages = chartMessagesFor(this.resolvedLocale);
+    this.chartMessages = roiMessagesFor(this.resolvedLocale);
     const frame = this.data.model;
     this.dataChanged = frame !== this.modelledFrame;
     if (this.dataChanged) {

@@ -4,7 +4,7 @@ import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import type { CampaignFigures } from '../../metrics/roi.js';
 import type { PlacedText } from '../funnel/funnel-scene.js';
-import type { ChartMessages } from '../shared/chart-messages.js';
+import type { RoiMessages } from './roi-messages.js';
 import { type ChartMotion, stableOrder } from '../shared/chart-motion.js';
 import type { ChartTip } from '../shared/chart-tooltip.js';
 import type { SceneMetrics } from './roi-labels.js';
@@ -25,7 +25,7 @@ export interface ChartContext extends SceneMetrics {
   /** In display order (sorted, limited, with the "others" roll-up). */
   campaigns: readonly CampaignFigures[];
   view: RoiView;
-  messages: ChartMessages;
+  messages: RoiMessages;
   role: 'button' | 'link';
   tipKey: string | null;
   tabIndex: (key: string, keys: readonly string[]) => 0 | -1;

@@ -1,6 +1,6 @@
 import { NO_VALUE, numberFormat } from '../../format/number-format.js';
 import { type CampaignFigures, totalRoi } from '../../metrics/roi.js';
-import type { ChartMessages } from '../shared/chart-messages.js';
+import type { RoiMessages } from './roi-messages.js';
 
 export type MetricColumn = 'leads' | 'opportunities' | 'won';
 
@@ -8,7 +8,7 @@ export interface RoiViewOptions {
   /** ISO 4217 code for cost and revenue; plain numbers without one. */
   currency: string | undefined;
   locale: string;
-  messages: ChartMessages;
+  messages: RoiMessages;
 }
 
 /** Everything one campaign says, as text. */

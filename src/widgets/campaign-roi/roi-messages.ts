@@ -1,0 +1,64 @@
+/** The words the campaign-ROI chart writes around its numbers (English unless German). */
+export interface RoiMessages {
+  notAvailable: string;
+  campaign: string;
+  cost: string;
+  revenue: string;
+  roi: string;
+  leads: string;
+  opportunities: string;
+  won: string;
+  /** Column headers where space is short. */
+  short: { leads: string; opportunities: string; won: string };
+  breakEven: string;
+  others: (count: number) => string;
+  noCost: string;
+  roiBars: string;
+  roiScatter: string;
+  roiSummary: (label: string, campaigns: number, total: string, best: string | null) => string;
+  totalRoi: (roi: string) => string;
+}
+
+const en: RoiMessages = {
+  notAvailable: 'n/a',
+  campaign: 'Campaign',
+  cost: 'Cost',
+  revenue: 'Revenue',
+  roi: 'ROI',
+  leads: 'Leads',
+  opportunities: 'Opportunities',
+  won: 'Won',
+  short: { leads: 'Leads', opportunities: 'Opps', won: 'Won' },
+  breakEven: 'Break-even',
+  others: (count) => `Others (${count})`,
+  noCost: 'no cost',
+  roiBars: 'ROI by campaign',
+  roiScatter: 'Cost and revenue by campaign',
+  roiSummary: (label, campaigns, total, best) =>
+    `${label}: ${campaigns} ${campaigns === 1 ? 'campaign' : 'campaigns'}, total ROI ${total}${best ? `, best: ${best}` : ''}.`,
+  totalRoi: (roi) => `ROI ${roi}`,
+};
+
+const de: RoiMessages = {
+  notAvailable: 'k. A.',
+  campaign: 'Kampagne',
+  cost: 'Kosten',
+  revenue: 'Umsatz',
+  roi: 'ROI',
+  leads: 'Leads',
+  opportunities: 'Verkaufschancen',
+  won: 'Gewonnen',
+  short: { leads: 'Leads', opportunities: 'Chancen', won: 'Gew.' },
+  breakEven: 'Break-even',
+  others: (count) => `Weitere (${count})`,
+  noCost: 'keine Kosten',
+  roiBars: 'ROI je Kampagne',
+  roiScatter: 'Kosten und Umsatz je Kampagne',
+  roiSummary: (label, campaigns, total, best) =>
+    `${label}: ${campaigns} ${campaigns === 1 ? 'Kampagne' : 'Kampagnen'}, ROI gesamt ${total}${best ? `, am besten: ${best}` : ''}.`,
+  totalRoi: (roi) => `ROI ${roi}`,
+};
+
+export function roiMessagesFor(locale: string): RoiMessages {
+  return locale.toLowerCase().startsWith('de') ? de : en;
+}
