@@ -8,15 +8,24 @@
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { minifyCssLiterals } from './css-literals.js';
 
 const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/data/index.ts', 'src/testing/index.ts'];
 const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });
 
+/** Stylesheets ship without their comments and layout whitespace (see css-literals.js). */
+const cssLiterals = {
+  name: 'minify-css-literals',
+  enforce: 'pre',
+  transform: (code, id) => (/\/src\/.*\.ts$/.test(id) && code.includes('css`') ? { code: minifyCssLiterals(code), map: null } : null),
+};
+
 await build({
   configFile: false,
   logLevel: 'warn',
+  plugins: [cssLiterals],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -34,6 +43,7 @@ await build({
   configFile: false,
   logLevel: 'warn',
   mode: 'production',
+  plugins: [cssLiterals],
   // rxjs's ES2015 build needs no ES5 helpers: smaller than the default it resolves to.
   resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {

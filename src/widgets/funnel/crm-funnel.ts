@@ -8,7 +8,7 @@ import { formatAsOf } from '../../format/time-format.js';
 import { connectorPath } from '../../metrics/funnel-layout.js';
 import type { Box } from '../../metrics/label-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
-import { type ChartMessages, chartMessagesFor } from '../shared/chart-messages.js';
+import { type FunnelMessages, funnelMessagesFor } from './funnel-messages.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
 import { renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
@@ -85,7 +85,7 @@ export class CrmFunnel extends CrmChartElement {
 
   private readonly motion = new ChartMotion<Box>(this);
   private readonly announcer = new PoliteAnnouncer(this);
-  private chartMessages: ChartMessages = chartMessagesFor('en-US');
+  private chartMessages: FunnelMessages = funnelMessagesFor('en-US');
   private model: FunnelModel | null = null;
   private view: FunnelView | null = null;
   private modelledFrame: MetricFrame | null = null;
@@ -95,7 +95,7 @@ export class CrmFunnel extends CrmChartElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.chartMessages = chartMessagesFor(this.resolvedLocale);
+    this.chartMessages = funnelMessagesFor(this.resolvedLocale);
     const frame = this.data.model;
     const fields = `${this.stageField}|${this.valueField}`;
     this.dataChanged = frame !== this.modelledFrame;

@@ -1,5 +1,5 @@
 import { type ValueFormat, formatValue, numberFormat } from '../../format/number-format.js';
-import type { ChartMessages } from '../shared/chart-messages.js';
+import type { FunnelMessages } from './funnel-messages.js';
 import { resolveFormat } from '../../format/resolve-format.js';
 import type { FunnelModel } from './funnel-model.js';
 
@@ -13,7 +13,7 @@ export interface FunnelViewOptions {
   compact: boolean;
   conversion: ConversionMode;
   orientation: 'vertical' | 'horizontal';
-  messages: ChartMessages;
+  messages: FunnelMessages;
 }
 
 /** Everything one stage says, as text. */
