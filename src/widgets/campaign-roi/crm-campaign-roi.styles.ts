@@ -98,7 +98,8 @@ export const campaignRoiStyles = css`
     }
 
     .rides {
-      transform: translate(var(--_from-x), var(--_from-y));
+      x: var(--_from-x);
+      y: var(--_from-y);
     }
 
     .from .dot {

@@ -4,7 +4,7 @@ import { NEVER, throwError } from 'rxjs';
 import '../../../src/campaign-roi.js';
 import type { CrmCampaignRoi } from '../../../src/campaign-roi.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
-import { all, drawn, drawnTransform, drawnValue, num, one, running, sampleUntilSettled, settled } from '../funnel/chart-helpers.js';
+import { all, drawn, drawnValue, num, one, running, sampleUntilSettled, settled } from '../funnel/chart-helpers.js';
 
 const rows = (a: number, b: number, leads = [10, 40]): Row[] => [
   { campaign: 'A', cost: 100, revenue: a, leads: leads[0]! },
@@ -60,7 +60,7 @@ describe('<crm-campaign-roi> live updates', () => {
       const a = barOf(el, 'A');
       expect(drawnValue(a, 'x')).to.be.closeTo(zero(), 0.01);
       const label = all(el, 'text.roi').find((t) => t.textContent === '+200%')!;
-      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(drawnValue(a, 'x') + drawnValue(a, 'width') + 4, 0.01);
+      expect(drawnValue(label.parentElement!, 'x')).to.be.closeTo(drawnValue(a, 'x') + drawnValue(a, 'width') + 4, 0.01);
       if (Math.abs(zero() - before) > 1e-3 && running(el).length) moving++;
     }
     expect(moving).to.be.greaterThan(0);
@@ -77,7 +77,7 @@ describe('<crm-campaign-roi> live updates', () => {
       const bar = barOf(el, 'B');
       const label = all(el, 'text.roi').find((t) => t.textContent === '−60%')!;
       expect(label.getAttribute('text-anchor')).to.equal('end');
-      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(drawnValue(bar, 'x') - 4, 0.01);
+      expect(drawnValue(label.parentElement!, 'x')).to.be.closeTo(drawnValue(bar, 'x') - 4, 0.01);
       await frames(1);
       sampled++;
     }
@@ -96,7 +96,7 @@ describe('<crm-campaign-roi> live updates', () => {
       const bar = barOf(el, 'C').getBoundingClientRect();
       const label = all(el, 'text.roi').find((t) => t.textContent === '+150%')!;
       expect(bar.left - svgLeft).to.be.closeTo(zero, 0.5);
-      expect(drawnTransform(label.parentElement!).e).to.be.closeTo(bar.right - svgLeft + 4, 0.5);
+      expect(drawnValue(label.parentElement!, 'x')).to.be.closeTo(bar.right - svgLeft + 4, 0.5);
       widths.push(bar.width);
       await frames(1);
     }
