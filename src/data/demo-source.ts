@@ -1,4 +1,5 @@
-import { Observable, type SchedulerLike, asyncScheduler, map, timer } from 'rxjs';
+import { Observable, type SchedulerLike, asyncScheduler } from 'rxjs';
+import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
 import { queryKey } from './query-key.js';
 import { hashString, seededRandom } from './seeded-random.js';
@@ -36,21 +37,29 @@ interface Simulation {
  */
 export function demoSource(options: DemoSourceOptions = {}): MetricSource {
   const { seed = 1, intervalMs = 2000, now = Date.now, scheduler = asyncScheduler } = options;
+  const schedule = scheduleOn(scheduler);
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
       return new Observable<MetricFrame>((subscriber) => {
         const random = seededRandom(hashString(queryKey(q), seed));
         const sim = simulate(q, random, now);
-        const ticks = intervalMs > 0 ? timer(0, intervalMs, scheduler) : timer(0, scheduler);
-        return ticks
-          .pipe(
-            map((tick) => {
-              if (tick > 0) sim.step();
-              const frame: MetricFrame = { rows: sim.rows(), asOf: now() };
-              return sim.fields ? { ...frame, fields: sim.fields } : frame;
-            }),
-          )
-          .subscribe(subscriber);
+        let ticks = 0;
+        let cancel: Cancel;
+        // The first frame comes on the scheduler too, as from rxjs's timer(0, intervalMs).
+        const tick = () => {
+          try {
+            if (ticks++ > 0) sim.step();
+            const frame: MetricFrame = { rows: sim.rows(), asOf: now() };
+            subscriber.next(sim.fields ? { ...frame, fields: sim.fields } : frame);
+          } catch (error) {
+            subscriber.error(error);
+          }
+          // Without an interval there is one frame; a subscriber may also have left inside next().
+          if (!(intervalMs > 0)) subscriber.complete();
+          else if (!subscriber.closed) cancel = schedule(tick, intervalMs);
+        };
+        cancel = schedule(tick, 0);
+        return () => cancel();
       });
     },
   };

@@ -1,5 +1,7 @@
-import { NEVER, Observable, defer, filter, finalize, fromEvent, map, of, startWith } from 'rxjs';
-import { pollSchedule } from './poll-schedule.js';
+import { Observable } from 'rxjs';
+import { onlineEvents, pageVisibility } from './page-signals.js';
+import { pollLoop } from './poll-loop.js';
+import { type Producer, producerOf, scheduleTimeout } from './producer.js';
 import { queryToParams } from './query-params.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
@@ -58,28 +60,39 @@ export class HttpError extends Error {
  */
 export function pollingSource(options: PollingSourceOptions): MetricSource {
   if (!options.url && !options.fetchFrame) throw new TypeError('pollingSource needs a url or a fetchFrame function');
-  const { intervalMs = 30_000, visibility = pageVisibility(), online = onlineEvents() } = options;
+  const { intervalMs = 30_000 } = options;
   const { initialDelay = 1000, maxDelay = 60_000, random = Math.random } = options.backoff ?? {};
+  const visible = options.visibility ? producerOf(() => options.visibility!) : pageVisibility();
+  const wake = options.online ? producerOf(() => options.online!) : onlineEvents();
   const board = new PollBoard();
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
-      return defer(() => {
+      return new Observable<MetricFrame>((subscriber) => {
         const poller = board.join();
         const fetchOnce = options.fetchFrame ? fetchWith(options.fetchFrame, q, options.toFrame) : fetchUrl(options, q);
         let lastAsOf = -Infinity;
-        return pollSchedule(fetchOnce, {
+        const stop = pollLoop(fetchOnce, {
           intervalMs,
           backoff: { initialDelay, maxDelay, random },
-          visible: visibility,
-          wake: online,
+          visible,
+          wake,
           isTransient,
           onOutcome: (failure) => board.report(poller, failure),
-        }).pipe(
-          // A replica that lags behind must not move the numbers back in time.
-          filter((frame) => frame.asOf >= lastAsOf),
-          map((frame) => ((lastAsOf = frame.asOf), frame)),
-          finalize(() => board.leave(poller)),
-        );
+          schedule: scheduleTimeout,
+        })({
+          next: (frame) => {
+            // A replica that lags behind must not move the numbers back in time.
+            if (frame.asOf < lastAsOf) return;
+            lastAsOf = frame.asOf;
+            subscriber.next(frame);
+          },
+          error: (error) => subscriber.error(error),
+          complete: () => subscriber.complete(),
+        });
+        return () => {
+          stop();
+          board.leave(poller);
+        };
       });
     },
     status: () => board.status.observe(),
@@ -87,7 +100,7 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
 }
 
 /** One request for `q` to the URL, remembering the ETag between requests of this subscription. */
-function fetchUrl(options: PollingSourceOptions, q: MetricQuery): Observable<MetricFrame> {
+function fetchUrl(options: PollingSourceOptions, q: MetricQuery): Producer<MetricFrame> {
   let etag: string | null = null;
   return fromAbortable(async (signal) => {
     const headers: Record<string, string> = { Accept: 'application/json', ...(typeof options.headers === 'function' ? options.headers() : options.headers) };
@@ -113,7 +126,7 @@ function fetchUrl(options: PollingSourceOptions, q: MetricQuery): Observable<Met
   });
 }
 
-function fetchWith(fetchFrame: NonNullable<PollingSourceOptions['fetchFrame']>, q: MetricQuery, toFrame?: ToFrame): Observable<MetricFrame> {
+function fetchWith(fetchFrame: NonNullable<PollingSourceOptions['fetchFrame']>, q: MetricQuery, toFrame?: ToFrame): Producer<MetricFrame> {
   return fromAbortable(async (signal) => {
     const answer = await fetchFrame(q, signal);
     if (answer == null) return null;
@@ -126,19 +139,22 @@ function fetchWith(fetchFrame: NonNullable<PollingSourceOptions['fetchFrame']>, 
   });
 }
 
-/** A cold observable of one async call: emits its frame (none for null), completes, aborts on unsubscribe. */
-function fromAbortable(call: (signal: AbortSignal) => Promise<MetricFrame | null>): Observable<MetricFrame> {
-  return new Observable<MetricFrame>((subscriber) => {
+/** One async call per start: pushes its frame (none for null) and completes; cancelling aborts it. */
+function fromAbortable(call: (signal: AbortSignal) => Promise<MetricFrame | null>): Producer<MetricFrame> {
+  return (sink) => {
     const controller = new AbortController();
     call(controller.signal).then(
       (frame) => {
-        if (frame) subscriber.next(frame);
-        subscriber.complete();
+        if (controller.signal.aborted) return;
+        if (frame) sink.next(frame);
+        sink.complete();
       },
-      (error) => subscriber.error(error),
+      (error) => {
+        if (!controller.signal.aborted) sink.error(error);
+      },
     );
     return () => controller.abort();
-  });
+  };
 }
 
 function requestUrl(url: NonNullable<PollingSourceOptions['url']>, q: MetricQuery): string {
@@ -160,15 +176,6 @@ function isTransient(error: unknown): boolean {
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status !== 'number') return true;
   return status >= 500 || status === 408 || status === 425 || status === 429 || status < 400;
-}
-
-function pageVisibility(): Observable<boolean> {
-  if (typeof document === 'undefined') return of(true);
-  return defer(() => fromEvent(document, 'visibilitychange').pipe(startWith(null), map(() => document.visibilityState !== 'hidden')));
-}
-
-function onlineEvents(): Observable<unknown> {
-  return typeof window === 'undefined' ? NEVER : fromEvent(window, 'online');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable, distinctUntilChanged } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { SourceStatus } from './types.js';
 
 // Kept apart from RxJS so that widgets, which read statuses, do not load it.
@@ -9,20 +9,30 @@ export { isConnectionDown } from './connection-changes.js';
  * Setting the same state and reason again emits nothing, so widgets do not re-render for it.
  */
 export class StatusChannel {
-  private readonly subject = new BehaviorSubject<SourceStatus>({ state: 'idle' });
-  private readonly changes = this.subject.pipe(
-    distinctUntilChanged((a, b) => a.state === b.state && a.error === b.error && a.retryAt === b.retryAt),
-  );
+  private current: SourceStatus = { state: 'idle' };
+  private readonly listeners = new Set<(status: SourceStatus) => void>();
 
   get value(): SourceStatus {
-    return this.subject.value;
+    return this.current;
   }
 
   set(state: SourceStatus['state'], details: Omit<SourceStatus, 'state'> = {}): void {
-    this.subject.next({ state, ...details });
+    const status = (this.current = { state, ...details });
+    // Those listening when it was set, minus any that left while an earlier one handled it.
+    for (const listener of [...this.listeners]) if (this.listeners.has(listener)) listener(status);
   }
 
   observe(): Observable<SourceStatus> {
-    return this.changes;
+    return new Observable<SourceStatus>((subscriber) => {
+      let last: SourceStatus | undefined;
+      const listener = (status: SourceStatus) => {
+        if (last && last.state === status.state && last.error === status.error && last.retryAt === status.retryAt) return;
+        last = status;
+        subscriber.next(status);
+      };
+      this.listeners.add(listener);
+      listener(this.current);
+      return () => this.listeners.delete(listener);
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
-import { backoffDelay } from './retry-with-backoff.js';
+import { backoffDelay } from './backoff.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';

@@ -1,4 +1,4 @@
-import { Observable, of } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { FrameField, FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
 
 type Rows = ReadonlyArray<Record<string, FrameValue>>;
@@ -18,9 +18,17 @@ export function staticSource(data: StaticData, options: { fields?: Record<string
       const entry = data[q.metric];
       const answer = typeof entry === 'function' ? entry(q) : entry;
       const asOf = options.asOf ?? Date.now();
-      if (answer && !Array.isArray(answer) && 'rows' in (answer as object)) return of(answer as MetricFrame);
+      if (answer && !Array.isArray(answer) && 'rows' in (answer as object)) return just(answer as MetricFrame);
       const fields = options.fields?.[q.metric];
-      return of({ rows: (answer as Rows | undefined) ?? [], asOf, ...(fields ? { fields } : {}) });
+      return just({ rows: (answer as Rows | undefined) ?? [], asOf, ...(fields ? { fields } : {}) });
     },
   };
+}
+
+/** One frame to each subscriber, then complete: rxjs's `of`, without its scheduling code. */
+function just(frame: MetricFrame): Observable<MetricFrame> {
+  return new Observable((subscriber) => {
+    subscriber.next(frame);
+    subscriber.complete();
+  });
 }
