@@ -8,24 +8,24 @@
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { minifyCssLiterals } from './css-literals.js';
+import { minifyTemplateLiterals } from './minify-template-literals.js';
 
 const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/data/index.ts', 'src/testing/index.ts'];
 const external = [/^lit(\/|$)/, /^@lit\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });
 
-/** Stylesheets ship without their comments and layout whitespace (see css-literals.js). */
-const cssLiterals = {
-  name: 'minify-css-literals',
+/** Templates and stylesheets ship without their comments and layout whitespace (see template-minify.js). */
+const templateLiterals = {
+  name: 'minify-template-literals',
   enforce: 'pre',
-  transform: (code, id) => (/\/src\/.*\.ts$/.test(id) && code.includes('css`') ? { code: minifyCssLiterals(code), map: null } : null),
+  transform: (code, id) => (/\/src\/.*\.ts$/.test(id) ? { code: minifyTemplateLiterals(code, id), map: null } : null),
 };
 
 await build({
   configFile: false,
   logLevel: 'warn',
-  plugins: [cssLiterals],
+  plugins: [templateLiterals],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -43,7 +43,7 @@ await build({
   configFile: false,
   logLevel: 'warn',
   mode: 'production',
-  plugins: [cssLiterals],
+  plugins: [templateLiterals],
   // rxjs's ES2015 build needs no ES5 helpers: smaller than the default it resolves to.
   resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {

@@ -17,7 +17,7 @@
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { minifyCssLiterals } from './css-literals.js';
+import { minifyTemplateLiterals } from './minify-template-literals.js';
 
 const args = new Set(process.argv.slice(2));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -83,7 +83,7 @@ async function measure({ entry, source, built, unexported }) {
       metafile: true,
       write: false,
       logLevel: 'error',
-      plugins: [cssLiteralsAsBuilt()],
+      plugins: [templatesAsBuilt()],
     });
     code = result.outputFiles[0].contents;
     row.inputs = Object.values(result.metafile.outputs)[0].inputs;
@@ -134,15 +134,12 @@ function printWhy(row) {
   }
 }
 
-/** The stylesheets as `npm run build` ships them: without comments and layout whitespace. */
-function cssLiteralsAsBuilt() {
+/** The templates and stylesheets as `npm run build` ships them: without comments and layout whitespace. */
+function templatesAsBuilt() {
   return {
-    name: 'minify-css-literals',
+    name: 'minify-template-literals',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        return source.includes('css`') ? { contents: minifyCssLiterals(source), loader: 'ts' } : undefined;
-      });
+      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({ contents: minifyTemplateLiterals(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
     },
   };
 }
