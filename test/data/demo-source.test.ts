@@ -231,4 +231,28 @@ describe('demoSource', () => {
     await aTimeout(50);
     expect(ticks).to.equal(seen);
   });
+
+  it('the first frame comes on the scheduler, not inside subscribe', () => {
+    const scheduler = new TestScheduler(() => {});
+    const seen: MetricFrame[] = [];
+    demoSource({ intervalMs: 10, now: () => NOW, scheduler }).query({ metric: 'revenue' }).pipe(take(1)).subscribe((f) => seen.push(f));
+    expect(seen).to.have.length(0);
+    scheduler.flush();
+    expect(seen).to.have.length(1);
+  });
+
+  it('a clock that throws errors the query and stops ticking', () => {
+    const scheduler = new TestScheduler(() => {});
+    let errors = 0;
+    let calls = 0;
+    const now = () => {
+      if (++calls === 2) throw new Error('clock');
+      return NOW;
+    };
+    const seen: MetricFrame[] = [];
+    demoSource({ intervalMs: 10, now, scheduler }).query({ metric: 'funnel' }).subscribe({ next: (f) => seen.push(f), error: () => errors++ });
+    scheduler.flush();
+    expect(seen).to.have.length(1);
+    expect(errors).to.equal(1);
+  });
 });
