@@ -12,6 +12,7 @@ export interface BackoffOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** Random source in [0, 1): tests pass a fixed one. */
   random?: () => number;
+  /** Runs the timers, e.g. a TestScheduler in marble tests (pass it even inside `run`). Default: setTimeout. */
   scheduler?: SchedulerLike;
 }
 

@@ -1,4 +1,4 @@
-import { Observable, type SchedulerLike, asyncScheduler } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
 import { queryKey } from './query-key.js';
@@ -12,6 +12,7 @@ export interface DemoSourceOptions {
   intervalMs?: number;
   /** The clock that stamps `asOf` and the series times. */
   now?: () => number;
+  /** Runs the timers, e.g. a TestScheduler in marble tests (pass it even inside `run`). Default: setTimeout. */
   scheduler?: SchedulerLike;
 }
 
@@ -36,8 +37,8 @@ interface Simulation {
  * registerSource('crm', demoSource({ seed: 7, intervalMs: 1500 }));
  */
 export function demoSource(options: DemoSourceOptions = {}): MetricSource {
-  const { seed = 1, intervalMs = 2000, now = Date.now, scheduler = asyncScheduler } = options;
-  const schedule = scheduleOn(scheduler);
+  const { seed = 1, intervalMs = 2000, now = Date.now } = options;
+  const schedule = scheduleOn(options.scheduler);
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
       return new Observable<MetricFrame>((subscriber) => {

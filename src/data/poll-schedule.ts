@@ -1,4 +1,4 @@
-import { Observable, type SchedulerLike, asyncScheduler } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
 import { pollLoop } from './poll-loop.js';
 import { producerOf, scheduleOn } from './producer.js';
 
@@ -15,6 +15,7 @@ export interface PollScheduleOptions {
   isTransient: (error: unknown) => boolean;
   /** Told after each request: null when it succeeded, else the error and the wait before the retry. */
   onOutcome?: (failure: { error: unknown; attempt: number; delay: number } | null) => void;
+  /** Runs the timers, e.g. a TestScheduler in marble tests (pass it even inside `run`). Default: setTimeout. */
   scheduler?: SchedulerLike;
 }
 
@@ -32,7 +33,7 @@ export interface PollScheduleOptions {
  * // requests: r----(30s)----r---(30s)-      r   (hidden: none; visible again: at once)
  */
 export function pollSchedule<T>(request: Observable<T>, options: PollScheduleOptions): Observable<T> {
-  const { visible, wake, scheduler = asyncScheduler, ...rest } = options;
+  const { visible, wake, scheduler, ...rest } = options;
   const loop = pollLoop(
     producerOf(() => request),
     { ...rest, visible: producerOf(() => visible), wake: producerOf(() => wake), schedule: scheduleOn(scheduler) },

@@ -25,8 +25,12 @@ export const scheduleTimeout: Schedule = (work, ms) => {
   return () => clearTimeout(id);
 };
 
-/** Timers on an RxJS scheduler, so marble tests drive the cores in virtual time. */
-export function scheduleOn(scheduler: SchedulerLike): Schedule {
+/**
+ * Timers on an RxJS scheduler, so marble tests drive the cores in virtual time; on setTimeout
+ * without one, as rxjs's default asyncScheduler would run them, but without loading it.
+ */
+export function scheduleOn(scheduler: SchedulerLike | undefined): Schedule {
+  if (!scheduler) return scheduleTimeout;
   return (work, ms) => {
     const action = scheduler.schedule(() => work(), ms);
     return () => action.unsubscribe();

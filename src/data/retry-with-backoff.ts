@@ -1,4 +1,4 @@
-import { type MonoTypeOperatorFunction, Observable, asyncScheduler } from 'rxjs';
+import { type MonoTypeOperatorFunction, Observable } from 'rxjs';
 import { type BackoffOptions, withBackoff } from './backoff.js';
 import { producerOf, scheduleOn } from './producer.js';
 
@@ -13,7 +13,7 @@ export { backoffDelay, type BackoffOptions } from './backoff.js';
  * source.query(q).pipe(retryWithBackoff({ initialDelay: 500, onError: (e) => console.warn(e) }))
  */
 export function retryWithBackoff<T>(options: BackoffOptions = {}): MonoTypeOperatorFunction<T> {
-  const { scheduler = asyncScheduler, ...rest } = options;
+  const { scheduler, ...rest } = options;
   const schedule = scheduleOn(scheduler);
   return (source) => new Observable<T>((subscriber) => withBackoff(producerOf<T>(() => source), { ...rest, schedule })(subscriber));
 }
