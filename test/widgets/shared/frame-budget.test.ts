@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FRAME_BUDGET_MS, inNextFrame } from '../../../src/widgets/shared/frame-budget.js';
+import { FIRST_RENDER_BUDGET_MS, FRAME_BUDGET_MS, inNextFrame } from '../../../src/widgets/shared/frame-budget.js';
 
 /** Counts animation frames, so a test can say in which frame something ran. */
 function frameCounter() {
@@ -65,5 +65,49 @@ describe('inNextFrame', () => {
     await healthy;
     expect((error as Error).message).to.equal('broken render');
     expect(ran).to.deep.equal(['healthy']);
+  });
+});
+
+/** An owner as the widgets are: `hasUpdated` is false until its first render has run. */
+const widget = () => ({ hasUpdated: false });
+
+describe('inNextFrame: first renders', () => {
+  it('runs the first renders of a dashboard in one frame although together they exceed the frame budget', async () => {
+    const cost = 3;
+    const frames = frameCounter();
+    const ran: number[] = [];
+    const owners = Array.from({ length: 10 }, widget);
+    expect(owners.length * cost).to.be.above(FRAME_BUDGET_MS).and.below(FIRST_RENDER_BUDGET_MS);
+    await Promise.all(owners.map((owner) => inNextFrame(owner, () => (busy(cost), (owner.hasUpdated = true), ran.push(frames.now())))));
+    frames.stop();
+    expect(ran).to.have.length(10);
+    expect(new Set(ran).size, 'frames the first renders took').to.equal(1);
+  });
+
+  it('spreads first renders that exceed their own budget, in the order they asked', async () => {
+    const cost = FIRST_RENDER_BUDGET_MS / 2;
+    const frames = frameCounter();
+    const ran: Array<{ i: number; frame: number }> = [];
+    const owners = Array.from({ length: 4 }, widget);
+    await Promise.all(owners.map((owner, i) => inNextFrame(owner, () => (busy(cost), (owner.hasUpdated = true), ran.push({ i, frame: frames.now() })))));
+    frames.stop();
+    expect(ran.map((r) => r.i)).to.deep.equal([0, 1, 2, 3]);
+    expect(new Set(ran.map((r) => r.frame)).size).to.be.at.least(2);
+  });
+
+  it('past the frame budget, updates of drawn widgets wait for the next frame while first renders still run', async () => {
+    const frames = frameCounter();
+    const ran: Array<{ name: string; frame: number }> = [];
+    const log = (name: string) => ran.push({ name, frame: frames.now() });
+    const fresh = widget();
+    await Promise.all([
+      inNextFrame({}, () => (busy(FRAME_BUDGET_MS), log('drawn, slow'))),
+      inNextFrame({}, () => log('drawn')),
+      inNextFrame(fresh, () => ((fresh.hasUpdated = true), log('first'))),
+    ]);
+    frames.stop();
+    const frameOf = (name: string) => ran.find((r) => r.name === name)!.frame;
+    expect(frameOf('first')).to.equal(frameOf('drawn, slow'));
+    expect(frameOf('drawn')).to.be.above(frameOf('drawn, slow'));
   });
 });
