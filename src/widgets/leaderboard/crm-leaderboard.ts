@@ -120,6 +120,14 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   private focusedKey: string | null = null;
   /** How long rows move and values count: the theme's motion, shortened when frames come faster. */
   private motionMs = 0;
+  /**
+   * The theme's motion (`--_motion`) in ms; null until it is read, and again after a change that
+   * may alter it (reconnected, another theme, the user's reduced-motion setting). Reading a style
+   * in an update makes the browser style, and for the container query lay out, the page as it is
+   * in the middle of the frame: once, not on every update.
+   */
+  private themeMotionMs: number | null = null;
+  private reducedMotion: MediaQueryList | undefined;
   private formatValue: (value: number | null) => string = String;
   private valueChars = 1;
 
@@ -135,11 +143,24 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     return leaderboardModel(frame, { id: this.idField, name: this.nameField, value: this.valueField }, this.team);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.themeMotionMs = null;
+    this.reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
+    this.reducedMotion.addEventListener('change', this.onMotionSetting);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.badgeTimer);
     this.badgeTimer = undefined;
+    this.reducedMotion?.removeEventListener('change', this.onMotionSetting);
   }
+
+  private onMotionSetting = () => {
+    this.themeMotionMs = null;
+    this.requestUpdate();
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -153,7 +174,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     // A move that outlasts the gap between frames would show rows behind the data, and pile up work.
     // In 50 ms steps: the duration is a custom property every row inherits, and changing it costs
     // every row a style recalculation, so jitter in the frame gaps must not change it.
-    this.motionMs = Math.round(Math.min(cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion')), this.frameGap) / 50) * 50;
+    if (changed.has('theme')) this.themeMotionMs = null;
+    // A first render moves nothing (rows appear in place, values are written as they are): the
+    // motion is read from the second update on.
+    if (this.themeMotionMs === null && this.hasUpdated) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    this.motionMs = Math.round(Math.min(this.themeMotionMs ?? 0, this.frameGap) / 50) * 50;
     this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));

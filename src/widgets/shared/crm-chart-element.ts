@@ -43,10 +43,21 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
     if (this.hasUpdated && this.isConnected) this.performUpdate();
   }
 
+  /** A theme set after the first render: the font is read again once it has rendered. */
+  private themeChanged = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // `hasUpdated` is already true in `updated()` of the first render, and the first render has
+    // its theme in `changed`: deciding here keeps that render from reading the style of the page
+    // (the observer reads the font with the size, when style is up to date anyway).
+    this.themeChanged = changed.has('theme') && this.hasUpdated;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
-    if (changed.has('theme') && this.hasUpdated) this.size.refreshFont();
+    if (this.themeChanged) this.size.refreshFont();
   }
 
   /** The drawn mark an event came from, by its key. */
