@@ -1,11 +1,14 @@
-import { Observable, type Subscriber } from 'rxjs';
+import { Observable } from 'rxjs';
+import type { Sink } from './producer.js';
+import { queryHub } from './query-hub.js';
 import { queryKey } from './query-key.js';
-import type { MetricFrame, MetricQuery } from './types.js';
+import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
 
+/** What the connection carries for one query: the hub's one upstream listener and the last frame. */
 interface Channel {
   query: MetricQuery;
-  subscribers: Set<Subscriber<MetricFrame>>;
-  last: MetricFrame | undefined;
+  sink: Sink<MetricFrame>;
+  lastAsOf: number;
 }
 
 export interface ChannelHooks {
@@ -16,12 +19,32 @@ export interface ChannelHooks {
 }
 
 /**
- * The queries a push connection carries, ref-counted by query key: one upstream subscription per
- * distinct query however many subscribe, the latest frame replayed to late subscribers, and a
- * frame older than the one already delivered (a replay after a reconnect) skipped.
+ * The queries a push connection carries. Subscribers share through a `queryHub`, so there is one
+ * channel per distinct query however many subscribe, and the latest frame is replayed to late
+ * subscribers; a frame older than the one already delivered (a replay after a reconnect) is skipped.
  */
 export class QueryChannels {
   private readonly channels = new Map<string, Channel>();
+  // The hub asks this "source" once per distinct query and lets go when the last subscriber leaves.
+  // It only ever subscribes to what `query` returns, so a bare subscribable is enough.
+  private readonly hub = queryHub({
+    query: (query) =>
+      ({
+        subscribe: (sink: Sink<MetricFrame>) => {
+          const key = queryKey(query);
+          const channel: Channel = { query, sink, lastAsOf: -Infinity };
+          this.channels.set(key, channel);
+          this.hooks.opened(key, query);
+          return {
+            unsubscribe: () => {
+              if (this.channels.get(key) !== channel) return;
+              this.channels.delete(key);
+              this.hooks.closed(key);
+            },
+          };
+        },
+      }) as unknown as Observable<MetricFrame>,
+  } satisfies MetricSource);
 
   constructor(private readonly hooks: ChannelHooks) {}
 
@@ -34,40 +57,21 @@ export class QueryChannels {
     return [...this.channels].map(([key, channel]) => [key, channel.query]);
   }
 
-  has(key: string): boolean {
-    return this.channels.has(key);
-  }
-
   query(key: string): MetricQuery | undefined {
     return this.channels.get(key)?.query;
   }
 
   observe(query: MetricQuery): Observable<MetricFrame> {
-    return new Observable<MetricFrame>((subscriber) => {
-      const key = queryKey(query);
-      let channel = this.channels.get(key);
-      const first = !channel;
-      if (!channel) this.channels.set(key, (channel = { query, subscribers: new Set(), last: undefined }));
-      channel.subscribers.add(subscriber);
-      if (channel.last) subscriber.next(channel.last);
-      if (first) this.hooks.opened(key, query);
-      const mine = channel;
-      return () => {
-        mine.subscribers.delete(subscriber);
-        if (mine.subscribers.size > 0 || this.channels.get(key) !== mine) return;
-        this.channels.delete(key);
-        this.hooks.closed(key);
-      };
-    });
+    return new Observable<MetricFrame>((subscriber) => this.hub.query(query)(subscriber));
   }
 
   /** Hands a frame to every subscriber of `key`; false when nobody subscribed to it. */
   deliver(key: string, frame: MetricFrame): boolean {
     const channel = this.channels.get(key);
     if (!channel) return false;
-    if (channel.last && frame.asOf < channel.last.asOf) return true;
-    channel.last = frame;
-    for (const subscriber of [...channel.subscribers]) subscriber.next(frame);
+    if (frame.asOf < channel.lastAsOf) return true;
+    channel.lastAsOf = frame.asOf;
+    channel.sink.next(frame);
     return true;
   }
 
@@ -76,7 +80,7 @@ export class QueryChannels {
     const channel = this.channels.get(key);
     if (!channel) return false;
     this.channels.delete(key);
-    for (const subscriber of [...channel.subscribers]) subscriber.error(error);
+    channel.sink.error(error);
     return true;
   }
 
@@ -84,6 +88,6 @@ export class QueryChannels {
   completeAll(): void {
     const all = [...this.channels.values()];
     this.channels.clear();
-    for (const channel of all) for (const subscriber of [...channel.subscribers]) subscriber.complete();
+    for (const channel of all) channel.sink.complete();
   }
 }
