@@ -107,7 +107,10 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
 
   private readonly width = new WidthController(this);
   private readonly announcer = new PoliteAnnouncer(this);
-  protected readonly rowMotion = new FlipController(this, { rows: () => this.rowElements(), duration: () => this.motionMs });
+  protected readonly rowMotion = new FlipController(this, { rows: () => this.rowElements(), duration: () => this.motionMs, reorders: () => this.rowsReorder });
+  /** The keys of the rows drawn, in order, and whether this render draws others or another order. */
+  private rowKeys = '';
+  private rowsReorder = true;
   private ranked: Ranked<Agent>[] | null = null;
   private rankedFrom: LeaderboardModel | null = null;
   private badges: Map<string, RankBadge> = new Map();
@@ -184,6 +187,9 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
     if (!shown.some((r) => r.key === this.activeKey)) this.activeKey = shown[0]?.key ?? null;
+    const rowKeys = shown.map((r) => r.key).join('\n');
+    this.rowsReorder = rowKeys !== this.rowKeys;
+    this.rowKeys = rowKeys;
     // Every row's value column gets the width of the longest value, so all bars share one length.
     this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
     this.scheduleBadgeExpiry();

@@ -23,6 +23,11 @@ export class FlipController implements ReactiveController {
       rows: () => Iterable<HTMLElement>;
       /** Milliseconds a move takes; 0 (reduced motion) moves rows without animating. */
       duration: () => number;
+      /**
+       * Whether this render may move rows: false when it draws the same rows in the same order,
+       * so that no position is read (each read lays out the page) and moves in flight go on.
+       */
+      reorders?: () => boolean;
     },
   ) {
     host.addController(this);
@@ -32,13 +37,18 @@ export class FlipController implements ReactiveController {
     this.running.clear();
   }
 
+  /** Rows stay where they are in this render: nothing is read or played. */
+  private still = false;
+
   hostUpdate(): void {
     this.before.clear();
-    if (this.options.duration() <= 0) return;
+    this.still = this.options.reorders?.() === false;
+    if (this.still || this.options.duration() <= 0) return;
     for (const row of this.options.rows()) this.before.set(row.dataset.key!, row.getBoundingClientRect().top);
   }
 
   hostUpdated(): void {
+    if (this.still) return;
     const rows = [...this.options.rows()];
     if (rows.length === 0) return;
     const duration = this.options.duration();
