@@ -13,7 +13,8 @@ interface SourceStore {
   readonly listeners: Set<() => void>;
 }
 
-const STORE_KEY = Symbol.for('crm-pulse.sources/2');
+/** The key and the store's shape are what copies of the library agree on: keep both stable. */
+const STORE_KEY = Symbol.for('crm-pulse.sources');
 
 function store(): SourceStore {
   const g = globalThis as unknown as Record<symbol, SourceStore | undefined>;

@@ -87,7 +87,7 @@ describe('registry', () => {
   it('registrations live on globalThis, so a second copy of the library sees them', () => {
     const crm = source();
     registerSource('test-x', crm);
-    const shared = (globalThis as unknown as Record<symbol, { value: ReadonlyMap<string, MetricSource> }>)[Symbol.for('crm-pulse.sources')];
-    expect(shared?.value.get('test-x')).to.equal(crm);
+    const shared = (globalThis as unknown as Record<symbol, { sources: ReadonlyMap<string, MetricSource> }>)[Symbol.for('crm-pulse.sources')];
+    expect(shared?.sources.get('test-x')).to.equal(crm);
   });
 });

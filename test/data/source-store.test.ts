@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BehaviorSubject, NEVER } from 'rxjs';
-import { registerSource as registerViaApi, sourceNamed } from '../../src/data/registry.js';
+import { NEVER } from 'rxjs';
 import { getSource, registerSource, unregisterSource, watchSource } from '../../src/data/source-store.js';
 import type { MetricSource } from '../../src/data/types.js';
 
@@ -54,23 +53,10 @@ describe('source store', () => {
     expect(getSource('store-x')).to.equal(second);
   });
 
-  it('registrations live on globalThis under a key of their own, so a second copy of the library sees them', () => {
+  it('registrations live on globalThis, so a second copy of the library sees them', () => {
     const crm = source();
     registerSource('store-x', crm);
-    const shared = (globalThis as unknown as Record<symbol, { sources: ReadonlyMap<string, MetricSource> }>)[Symbol.for('crm-pulse.sources/2')];
+    const shared = (globalThis as unknown as Record<symbol, { sources: ReadonlyMap<string, MetricSource> }>)[Symbol.for('crm-pulse.sources')];
     expect(shared.sources.get('store-x')).to.equal(crm);
-  });
-
-  it('an earlier copy that registers through the former BehaviorSubject reaches widgets, and sees what this copy registers', () => {
-    const viaEarlierCopy = source();
-    const viaThisCopy = source();
-    sourceNamed('store-x').subscribe().unsubscribe(); // the exported registry API mirrors on first use
-    const legacy = (globalThis as unknown as Record<symbol, BehaviorSubject<ReadonlyMap<string, MetricSource>>>)[Symbol.for('crm-pulse.sources')];
-    const seen = watch('store-x');
-    legacy.next(new Map(legacy.value).set('store-x', viaEarlierCopy));
-    expect(seen).to.deep.equal([undefined, viaEarlierCopy]);
-    registerViaApi('store-y', viaThisCopy);
-    expect(legacy.value.get('store-y')).to.equal(viaThisCopy);
-    expect(legacy.value.get('store-x')).to.equal(viaEarlierCopy);
   });
 });
