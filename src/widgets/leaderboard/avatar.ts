@@ -18,10 +18,11 @@ export function initials(name: string, locale?: string): string {
  * The URL an avatar image may load from: http(s), relative, or an inline `data:image/…`; null for
  * an empty value (so no request is made at all) and for any other scheme.
  */
-export function avatarUrl(raw: string, base = document.baseURI): string | null {
+export function avatarUrl(raw: string, base?: string): string | null {
   if (!raw) return null;
   try {
-    const url = new URL(raw, base);
+    // The document's base only when there is a URL to resolve: every row of every update asks.
+    const url = new URL(raw, base ?? document.baseURI);
     if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
     if (url.protocol === 'data:' && /^data:image\//i.test(raw)) return raw;
   } catch {
