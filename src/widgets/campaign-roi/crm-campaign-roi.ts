@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MetricFrame } from '../../data/types.js';
-import { formatAsOf } from '../../format/time-format.js';
 import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
@@ -11,13 +10,11 @@ import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmChartElement } from '../shared/crm-chart-element.js';
-import { inlineStyle } from '../shared/inline-style.js';
 import { humanize } from '../shared/crm-metric-element.js';
-import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
-import { type ChartContext, barsScene, classList, renderBars, renderScatter, scatterScene } from './roi-charts.js';
+import { type ChartContext, barsScene, renderBars, renderScatter, scatterScene } from './roi-charts.js';
 import type { BarsScene } from './roi-bars-scene.js';
 import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
@@ -85,7 +82,6 @@ export class CrmCampaignRoi extends CrmChartElement {
 
   private readonly barMotion = new ChartMotion<Box>(this);
   private readonly bubbleMotion = new ChartMotion<Bubble>(this);
-  private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: RoiMessages = roiMessagesFor('en-US');
   private model: RoiModel | null = null;
   private shown: CampaignFigures[] = [];
@@ -172,30 +168,7 @@ export class CrmCampaignRoi extends CrmChartElement {
 
   override render() {
     const view = this.roiView;
-    const stale = this.data.state === 'stale';
-    // Mark events are delegated to the plot, not to the <svg>: Chromium makes an <svg> with focus
-    // listeners a Tab stop of its own. (A comment here, not in the template, which ships as written.)
-    return html`<div class=${classList({ tile: true, stale })} part="base" ${inlineStyle(this.motionStyle())}>
-      <div class="header">
-        <span class="label" part="label">${this.headline()}</span>
-        ${view ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
-      </div>
-      <div
-        class="plot"
-        part="plot"
-        @pointerover=${this.onPointerOver}
-        @pointerleave=${this.onPointerLeave}
-        @click=${this.onClick}
-        @keydown=${this.onKeydown}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.onPointerLeave}
-      >${this.renderStateView()}${view ? this.renderChart(view) : nothing}</div>
-      ${stale && this.data.frame
-        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
-        : nothing}
-      ${view ? this.renderTable(view) : nothing}
-      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
-    </div>`;
+    return this.renderTile(this.headline(), view?.headline, view ? this.renderChart(view) : nothing, view ? this.renderTable(view) : nothing);
   }
 
   private renderChart(view: RoiView) {

@@ -4,7 +4,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
-import { formatAsOf } from '../../format/time-format.js';
 import { connectorPath } from '../../metrics/funnel-layout.js';
 import type { Box } from '../../metrics/label-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
@@ -13,9 +12,7 @@ import { fitText, textWidth } from '../shared/chart-text.js';
 import { renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmChartElement } from '../shared/crm-chart-element.js';
-import { inlineStyle } from '../shared/inline-style.js';
 import { humanize } from '../shared/crm-metric-element.js';
-import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { funnelStyles } from './crm-funnel.styles.js';
 import { type FunnelModel, funnelModel } from './funnel-model.js';
@@ -84,7 +81,6 @@ export class CrmFunnel extends CrmChartElement {
   @property({ attribute: 'value-field' }) valueField = 'value';
 
   private readonly motion = new ChartMotion<Box>(this);
-  private readonly announcer = new PoliteAnnouncer(this);
   private chartMessages: FunnelMessages = funnelMessagesFor('en-US');
   private model: FunnelModel | null = null;
   private view: FunnelView | null = null;
@@ -143,30 +139,9 @@ export class CrmFunnel extends CrmChartElement {
 
   override render() {
     const view = this.view;
-    const stale = this.data.state === 'stale';
-    return html`<div class=${classMap({ tile: true, stale })} part="base" ${inlineStyle(this.motionStyle())}>
-      <div class="header">
-        <span class="label" part="label">${this.headline()}</span>
-        ${view?.headline ? html`<span class="headline" part="headline">${view.headline}</span>` : nothing}
-      </div>
-      <!-- Mark events are delegated here, not to the <svg>: Chromium makes an <svg> with focus
-           listeners a Tab stop of its own. -->
-      <div
-        class="plot"
-        part="plot"
-        @pointerover=${this.onPointerOver}
-        @pointerleave=${this.onPointerLeave}
-        @click=${this.onClick}
-        @keydown=${this.onKeydown}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.onPointerLeave}
-      >${this.renderStateView()}${view && this.model ? this.renderChart(this.model, view) : nothing}</div>
-      ${stale && this.data.frame
-        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
-        : nothing}
-      ${view && this.model ? this.renderTable(this.model, view) : nothing}
-      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
-    </div>`;
+    const model = this.model;
+    const drawn = view && model;
+    return this.renderTile(this.headline(), view?.headline, drawn ? this.renderChart(model, view) : nothing, drawn ? this.renderTable(model, view) : nothing);
   }
 
   /** Bars and the labels that fit; laid out again only when the view, the size or the font changed. */

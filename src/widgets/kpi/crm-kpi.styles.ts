@@ -124,14 +124,4 @@ export const kpiStyles = css`
     fill: var(--_accent);
     opacity: 0.12;
   }
-
-  .stale-note {
-    font-size: 0.75rem;
-    color: var(--_warning);
-  }
-
-  .error-detail {
-    font-size: 0.75rem;
-    overflow-wrap: anywhere;
-  }
 `;

@@ -258,14 +258,4 @@ export const leaderboardStyles = css`
       align-self: end;
     }
   }
-
-  .stale-note {
-    font-size: 0.75rem;
-    color: var(--_warning);
-  }
-
-  .error-detail {
-    font-size: 0.75rem;
-    overflow-wrap: anywhere;
-  }
 `;

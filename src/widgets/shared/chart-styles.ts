@@ -140,14 +140,4 @@ export const chartStyles = css`
   .tip-title {
     font-weight: 700;
   }
-
-  .stale-note {
-    font-size: 0.75rem;
-    color: var(--_warning);
-  }
-
-  .error-detail {
-    font-size: 0.75rem;
-    overflow-wrap: anywhere;
-  }
 `;

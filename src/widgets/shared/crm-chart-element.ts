@@ -1,10 +1,13 @@
-import type { PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { FrameValue, MetricFrame } from '../../data/types.js';
+import { formatAsOf } from '../../format/time-format.js';
 import { RovingFocus } from './chart-keyboard.js';
 import { ChartSizeController } from './chart-size.js';
 import { placeTip } from './chart-tooltip.js';
 import { CrmMetricElement } from './crm-metric-element.js';
+import { inlineStyle } from './inline-style.js';
+import { PoliteAnnouncer } from './polite-announcer.js';
 
 /**
  * What the SVG charts share: a plot that draws at its measured size, marks (`[data-key]`) reached
@@ -22,6 +25,38 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
     () => this.drawAtNewSize(),
   );
   protected readonly roving = new RovingFocus();
+  /** Says changes to the data politely (not the first numbers), at most so often. */
+  protected readonly announcer = new PoliteAnnouncer(this);
+
+  /**
+   * The tile every chart draws: the heading row (its label and headline figure), the plot, the note
+   * on stale data, the screen-reader table and the polite announcement. Mark events are delegated to
+   * the plot, not to the `<svg>`: Chromium makes an `<svg>` with focus listeners a Tab stop of its own.
+   */
+  protected renderTile(label: string, headline: string | null | undefined, chart: unknown, table: unknown) {
+    const stale = this.data.state === 'stale';
+    return html`<div class=${stale ? 'tile stale' : 'tile'} part="base" ${inlineStyle(this.motionStyle())}>
+      <div class="header">
+        <span class="label" part="label">${label}</span>
+        ${headline ? html`<span class="headline" part="headline">${headline}</span>` : nothing}
+      </div>
+      <div
+        class="plot"
+        part="plot"
+        @pointerover=${this.onPointerOver}
+        @pointerleave=${this.onPointerLeave}
+        @click=${this.onClick}
+        @keydown=${this.onKeydown}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onPointerLeave}
+      >${this.renderStateView()}${chart}</div>
+      ${stale && this.data.frame
+        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
+        : nothing}
+      ${table}
+      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+    </div>`;
+  }
 
   /** Charts read their rows in willUpdate; the controller only tells empty from not. */
   protected toModel(frame: MetricFrame): MetricFrame | null {

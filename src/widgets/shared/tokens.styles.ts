@@ -162,4 +162,14 @@ export const tokenStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+
+  .error-detail {
+    font-size: 0.75rem;
+    overflow-wrap: anywhere;
+  }
+
+  .stale-note {
+    font-size: 0.75rem;
+    color: var(--_warning);
+  }
 `;
