@@ -1,31 +1,34 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { NEVER, concat, of, throwError } from 'rxjs';
-import { type FrameValue, type MetricFrame, type MetricSource, demoSource, staticSource } from '../src/index.js';
+import { html } from 'lit';
+import { type MetricSource, demoSource, staticSource } from '../src/index.js';
 import '../src/campaign-roi.js';
+// A plain data module (no test framework): the frame with cost and revenue in euros.
+import { euro } from '../test/widgets/campaign-roi/campaigns.js';
+import {
+  type Row,
+  type WidgetArgs,
+  failsAtOnce,
+  inColumns,
+  neverAnswers,
+  onDarkPage,
+  oneFrameThenSilence,
+  opt,
+  sideBySide,
+  smallChartTile,
+  valueFormatArgTypes,
+  widgetArgTypes,
+  widthOf,
+  withDrilldownLog,
+} from './story-kit.js';
 
 /** The attributes the controls drive; names match the element's attributes. */
-interface RoiArgs {
-  /** Listed for its docs row only: each story binds its own source. */
-  source?: never;
-  metric: string;
-  label?: string;
-  range?: string;
+interface RoiArgs extends WidgetArgs {
   view?: 'bars' | 'scatter';
   sort?: 'roi' | 'revenue' | 'cost' | 'name';
   limit?: number;
   'metric-columns'?: string;
   currency?: string;
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
-  'stale-after'?: number;
-  'drill-href'?: string;
 }
-
-type Row = Record<string, FrameValue>;
-
-const opt = (value: unknown) => (value === undefined || value === null || value === '' ? nothing : String(value));
 
 /** One chart bound to `source`; every story goes through here so the controls always apply. */
 function roi(args: RoiArgs, source: MetricSource | string) {
@@ -57,39 +60,21 @@ const campaigns: Row[] = [
   { campaign: 'Newsletter upsell', cost: 4_500, revenue: 27_400, leads: 210, opportunities: 65, won: 18 },
   { campaign: 'Print mailing', cost: 21_000, revenue: 8_400, leads: 60, opportunities: 19, won: 5 },
 ];
-const euro = (rows: Row[]): MetricFrame => ({
-  rows,
-  fields: [
-    { name: 'campaign', type: 'string' },
-    { name: 'cost', type: 'number', unit: 'EUR' },
-    { name: 'revenue', type: 'number', unit: 'EUR' },
-  ],
-  asOf: Date.now(),
-});
 const quarter = () => staticSource({ campaigns: euro(campaigns) });
-
-const row = (...tiles: unknown[]) =>
-  html`<div style=${styleMap({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, 280px)', gridAutoRows: '200px', gap: '16px' })}>${tiles}</div>`;
 
 const meta: Meta<RoiArgs> = {
   title: 'Widgets/crm-campaign-roi',
   component: 'crm-campaign-roi',
-  decorators: [(story, { parameters }) => html`<div style=${styleMap({ maxWidth: parameters.width ?? '640px' })}>${story()}</div>`],
+  decorators: [widthOf('640px')],
   args: { metric: 'campaigns', label: 'Campaign ROI', locale: 'en-US' },
   argTypes: {
-    source: { control: false },
-    metric: { control: 'text' },
-    label: { control: 'text' },
-    range: { control: 'text' },
+    ...widgetArgTypes,
     view: { control: 'inline-radio', options: ['bars', 'scatter'] },
     sort: { control: 'inline-radio', options: ['roi', 'revenue', 'cost', 'name'] },
     limit: { control: 'number' },
     'metric-columns': { control: 'text' },
-    currency: { control: 'text' },
-    locale: { control: 'text' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    'stale-after': { control: 'number' },
-    'drill-href': { control: 'text' },
+    // No `format`: cost and revenue are always money; `currency` overrides the unit the source gives.
+    currency: valueFormatArgTypes.currency,
   },
 };
 export default meta;
@@ -119,21 +104,21 @@ export const LimitAndOthers: Story = {
 export const SmallTile: Story = {
   name: 'Small tile',
   parameters: { width: 'none' },
-  render: (args) => row(roi(args, quarter()), roi({ ...args, view: 'scatter' }, quarter())),
+  render: (args) => sideBySide(smallChartTile, roi(args, quarter()), roi({ ...args, view: 'scatter' }, quarter())),
 };
 
 export const Loading: Story = {
-  render: (args) => roi(args, { query: () => NEVER }),
+  render: (args) => roi(args, neverAnswers()),
 };
 
 export const Stale: Story = {
   args: { 'stale-after': 1500 },
-  render: (args) => roi(args, { query: () => concat(of(euro(campaigns)), NEVER) }),
+  render: (args) => roi(args, oneFrameThenSilence(() => euro(campaigns))),
 };
 
 export const ErrorState: Story = {
   name: 'Error',
-  render: (args) => roi(args, { query: () => throwError(() => new Error('HTTP 503 Service Unavailable')) }),
+  render: (args) => roi(args, failsAtOnce()),
 };
 
 export const Empty: Story = {
@@ -145,10 +130,7 @@ export const GermanLocale: Story = {
   name: 'German locale',
   args: { locale: 'de-DE', label: 'Kampagnen-ROI', 'metric-columns': 'leads,opportunities,won' },
   parameters: { width: 'none' },
-  render: (args) =>
-    html`<div style=${styleMap({ display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))' })}>
-      ${roi(args, quarter())} ${roi({ ...args, view: 'scatter' }, quarter())}
-    </div>`,
+  render: (args) => inColumns('420px', roi(args, quarter()), roi({ ...args, view: 'scatter' }, quarter())),
 };
 
 export const DarkTheme: Story = {
@@ -156,9 +138,7 @@ export const DarkTheme: Story = {
   args: { theme: 'dark' },
   parameters: { width: 'none' },
   render: (args) =>
-    html`<div style=${styleMap({ background: '#0d1117', padding: '24px', display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))' })}>
-      ${roi(args, demoSource({ seed: 5, intervalMs: 2000 }))} ${roi({ ...args, view: 'scatter' }, demoSource({ seed: 5, intervalMs: 2000 }))}
-    </div>`,
+    onDarkPage([roi(args, demoSource({ seed: 5, intervalMs: 2000 })), roi({ ...args, view: 'scatter' }, demoSource({ seed: 5, intervalMs: 2000 }))], { minWidth: '420px' }),
 };
 
 /** Only losses: the break-even line sits at the right, every bar left of it. */
@@ -189,16 +169,7 @@ export const BadInput: Story = {
 export const DrillDown: Story = {
   name: 'Drill-down',
   args: { 'drill-href': '/campaigns?name={campaign}' },
-  render: (args) => {
-    const log = document.createElement('pre');
-    log.textContent = 'crm-drilldown: (click a campaign)';
-    const onDrilldown = (e: Event) => {
-      e.preventDefault();
-      log.textContent = `crm-drilldown ${JSON.stringify((e as CustomEvent).detail, null, 2)}`;
-    };
-    return html`<div @crm-drilldown=${onDrilldown}>${roi(args, quarter())}</div>
-      ${log}`;
-  },
+  render: (args) => withDrilldownLog(roi(args, quarter()), '(click a campaign)'),
 };
 
 /** Gain and loss colours, chart height and label size are tokens; `::part()` reaches the rest. */

@@ -1,33 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { NEVER, concat, of, throwError } from 'rxjs';
-import { type FrameValue, type MetricSource, type ValueFormat, demoSource, staticSource } from '../src/index.js';
+import { html } from 'lit';
+import { type MetricSource, demoSource, staticSource } from '../src/index.js';
 import '../src/funnel.js';
+import {
+  type Row,
+  type ValueFormatArgs,
+  type WidgetArgs,
+  failsAtOnce,
+  neverAnswers,
+  onDarkPage,
+  oneFrameThenSilence,
+  opt,
+  sideBySide,
+  smallChartTile,
+  valueFormatArgTypes,
+  widgetArgTypes,
+  widthOf,
+  withDrilldownLog,
+} from './story-kit.js';
 
 /** The attributes the controls drive; names match the element's attributes. */
-interface FunnelArgs {
-  /** Listed for its docs row only: each story binds its own source. */
-  source?: never;
-  metric: string;
-  label?: string;
-  range?: string;
+interface FunnelArgs extends WidgetArgs, ValueFormatArgs {
   orientation?: 'vertical' | 'horizontal';
   conversion?: 'step' | 'overall' | 'both';
   'stage-field'?: string;
   'value-field'?: string;
-  format?: ValueFormat;
-  currency?: string;
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
-  'stale-after'?: number;
-  'drill-href'?: string;
 }
-
-type Row = Record<string, FrameValue>;
-
-/** An attribute value, or `nothing` to leave the attribute off (a cleared control gives ''). */
-const opt = (value: unknown) => (value === undefined || value === null || value === '' ? nothing : String(value));
 
 /** One funnel bound to `source`; every story goes through here so the controls always apply. */
 function funnel(args: FunnelArgs, source: MetricSource | string) {
@@ -57,31 +55,19 @@ const pipeline: Row[] = [
   { stage: 'Won', value: 99 },
 ];
 
-/** Tiles side by side, for stories that compare a few cases. */
-const row = (...tiles: unknown[]) =>
-  html`<div style=${styleMap({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, 280px)', gridAutoRows: '200px', gap: '16px' })}>${tiles}</div>`;
-
 const meta: Meta<FunnelArgs> = {
   title: 'Widgets/crm-funnel',
   component: 'crm-funnel',
   // A chart is as wide as its container; 560px is a typical dashboard panel.
-  decorators: [(story, { parameters }) => html`<div style=${styleMap({ maxWidth: parameters.width ?? '560px' })}>${story()}</div>`],
+  decorators: [widthOf('560px')],
   args: { metric: 'funnel', label: 'Pipeline', locale: 'en-US' },
   argTypes: {
-    source: { control: false },
-    metric: { control: 'text' },
-    label: { control: 'text' },
-    range: { control: 'text' },
+    ...widgetArgTypes,
+    ...valueFormatArgTypes,
     orientation: { control: 'inline-radio', options: ['vertical', 'horizontal'] },
     conversion: { control: 'inline-radio', options: ['step', 'overall', 'both'] },
     'stage-field': { control: 'text' },
     'value-field': { control: 'text' },
-    format: { control: 'select', options: ['number', 'currency', 'percent', 'duration'] },
-    currency: { control: 'text' },
-    locale: { control: 'text' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    'stale-after': { control: 'number' },
-    'drill-href': { control: 'text' },
   },
 };
 export default meta;
@@ -117,24 +103,25 @@ export const KnownNumbers: Story = {
 export const SmallTile: Story = {
   name: 'Small tile',
   parameters: { width: 'none' },
-  render: (args) => row(funnel(args, staticSource({ funnel: pipeline })), funnel({ ...args, orientation: 'horizontal' }, staticSource({ funnel: pipeline }))),
+  render: (args) =>
+    sideBySide(smallChartTile, funnel(args, staticSource({ funnel: pipeline })), funnel({ ...args, orientation: 'horizontal' }, staticSource({ funnel: pipeline }))),
 };
 
 /** A source that has not answered yet: the skeleton. */
 export const Loading: Story = {
-  render: (args) => funnel(args, { query: () => NEVER }),
+  render: (args) => funnel(args, neverAnswers()),
 };
 
 /** One frame, then silence: after `stale-after` ms the last stages stay, dimmed and marked "Not updating". */
 export const Stale: Story = {
   args: { 'stale-after': 1500 },
-  render: (args) => funnel(args, { query: () => concat(of({ rows: pipeline, asOf: Date.now() }), NEVER) }),
+  render: (args) => funnel(args, oneFrameThenSilence(() => ({ rows: pipeline, asOf: Date.now() }))),
 };
 
 /** A source that fails before any data arrived. Retry asks again at once. */
 export const ErrorState: Story = {
   name: 'Error',
-  render: (args) => funnel(args, { query: () => throwError(() => new Error('HTTP 503 Service Unavailable')) }),
+  render: (args) => funnel(args, failsAtOnce()),
 };
 
 /** The source answered, with no stages. */
@@ -155,9 +142,7 @@ export const DarkTheme: Story = {
   args: { theme: 'dark', range: 'this_quarter' },
   parameters: { width: 'none' },
   render: (args) =>
-    html`<div style=${styleMap({ background: '#0d1117', padding: '24px', display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' })}>
-      ${funnel(args, demoSource({ seed: 3, intervalMs: 2000 }))} ${funnel({ ...args, orientation: 'horizontal' }, demoSource({ seed: 3, intervalMs: 2000 }))}
-    </div>`,
+    onDarkPage([funnel(args, demoSource({ seed: 3, intervalMs: 2000 })), funnel({ ...args, orientation: 'horizontal' }, demoSource({ seed: 3, intervalMs: 2000 }))], { minWidth: '320px' }),
 };
 
 /** A stage larger than the one before (re-opened deals, a data quirk) is drawn as it is and flagged in words and colour. */
@@ -194,16 +179,7 @@ export const RemappedFields: Story = {
 export const DrillDown: Story = {
   name: 'Drill-down',
   args: { range: 'this_quarter', 'drill-href': '/opportunities?stage={stage}&range={range}' },
-  render: (args) => {
-    const log = document.createElement('pre');
-    log.textContent = 'crm-drilldown: (click a stage)';
-    const onDrilldown = (e: Event) => {
-      e.preventDefault();
-      log.textContent = `crm-drilldown ${JSON.stringify((e as CustomEvent).detail, null, 2)}`;
-    };
-    return html`<div @crm-drilldown=${onDrilldown}>${funnel(args, staticSource({ funnel: pipeline }))}</div>
-      ${log}`;
-  },
+  render: (args) => withDrilldownLog(funnel(args, staticSource({ funnel: pipeline })), '(click a stage)'),
 };
 
 /** Public `--crm-*` tokens restyle the chart; `::part()` reaches the pieces tokens do not cover. */

@@ -1,33 +1,30 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { NEVER, concat, of, throwError } from 'rxjs';
-import { type FrameValue, type MetricSource, type ValueFormat, demoSource, staticSource } from '../src/index.js';
+import { html } from 'lit';
+import { type MetricSource, demoSource, staticSource } from '../src/index.js';
+import {
+  type Row,
+  type ValueFormatArgs,
+  type WidgetArgs,
+  failsAtOnce,
+  neverAnswers,
+  onDarkPage,
+  oneFrameThenSilence,
+  opt,
+  sideBySide,
+  valueFormatArgTypes,
+  widgetArgTypes,
+  widthOf,
+  withDrilldownLog,
+} from './story-kit.js';
 
 /** The attributes the controls drive; names match the element's attributes. */
-interface KpiArgs {
-  /** Listed for its docs row only: each story binds its own source. */
-  source?: never;
-  metric: string;
-  label?: string;
-  range?: string;
+interface KpiArgs extends WidgetArgs, ValueFormatArgs {
   compare?: 'previous_period' | 'previous_year';
   'value-field'?: string;
-  format?: ValueFormat;
-  currency?: string;
-  locale?: string;
   positive?: 'up' | 'down';
-  theme?: 'light' | 'dark' | 'auto';
   thresholds?: string;
   target?: number;
-  'stale-after'?: number;
-  'drill-href'?: string;
 }
-
-type Row = Record<string, FrameValue>;
-
-/** An attribute value, or `nothing` to leave the attribute off (a cleared control gives ''). */
-const opt = (value: unknown) => (value === undefined || value === null || value === '' ? nothing : String(value));
 
 /** One tile bound to `source`; every story goes through here so the controls always apply. */
 function kpi(args: KpiArgs, source: MetricSource | string) {
@@ -65,33 +62,24 @@ const revenueRows = trend([610_000, 780_000, 905_000, 1_010_000, 1_150_000, 1_23
 const eur = { fields: { revenue: [{ name: 'value', type: 'number' as const, unit: 'EUR', label: 'Revenue' }] } };
 
 /** Tiles side by side, for stories that compare a few cases. */
-const row = (...tiles: unknown[]) =>
-  html`<div style=${styleMap({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, 240px)', gap: '16px' })}>${tiles}</div>`;
+const row = (...tiles: unknown[]) => sideBySide({ width: '240px' }, ...tiles);
 
 const meta: Meta<KpiArgs> = {
   title: 'Widgets/crm-kpi',
   component: 'crm-kpi',
   // A tile is as wide as its container; 320px is a typical dashboard column.
-  decorators: [(story, { parameters }) => html`<div style=${styleMap({ maxWidth: parameters.width ?? '320px' })}>${story()}</div>`],
+  decorators: [widthOf('320px')],
   // Most stories show fixed data, which emits once: without `stale-after="0"` it would be marked
   // stale after a minute. The Stale story sets its own.
   args: { metric: 'revenue', locale: 'en-US', 'stale-after': 0 },
   argTypes: {
-    source: { control: false },
-    metric: { control: 'text' },
-    label: { control: 'text' },
-    range: { control: 'text' },
+    ...widgetArgTypes,
+    ...valueFormatArgTypes,
     compare: { control: 'inline-radio', options: ['previous_period', 'previous_year'] },
     'value-field': { control: 'text' },
-    format: { control: 'select', options: ['number', 'currency', 'percent', 'duration'] },
-    currency: { control: 'text' },
-    locale: { control: 'text' },
     positive: { control: 'inline-radio', options: ['up', 'down'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     thresholds: { control: 'text' },
     target: { control: 'number' },
-    'stale-after': { control: 'number' },
-    'drill-href': { control: 'text' },
   },
 };
 export default meta;
@@ -106,7 +94,7 @@ export const Ready: Story = {
 
 /** A source that has not answered yet: the skeleton. */
 export const Loading: Story = {
-  render: (args) => kpi(args, { query: () => NEVER }),
+  render: (args) => kpi(args, neverAnswers()),
 };
 
 /** A source name nobody registered (yet): the tile says which one it waits for. */
@@ -117,14 +105,14 @@ export const WaitingForSource: Story = {
 /** One frame, then silence: after `stale-after` ms the last numbers stay, marked "Not updating". */
 export const Stale: Story = {
   args: { 'stale-after': 1500 },
-  render: (args) => kpi(args, { query: () => concat(of({ rows: revenueRows, fields: eur.fields.revenue, asOf: Date.now() }), NEVER) }),
+  render: (args) => kpi(args, oneFrameThenSilence(() => ({ rows: revenueRows, fields: eur.fields.revenue, asOf: Date.now() }))),
 };
 
 /** A source that fails before any data arrived: the error view. Retry asks again at once; the
  * widget also keeps retrying in the background with backoff. */
 export const ErrorState: Story = {
   name: 'Error',
-  render: (args) => kpi(args, { query: () => throwError(() => new Error('HTTP 503 Service Unavailable')) }),
+  render: (args) => kpi(args, failsAtOnce()),
 };
 
 /** The source answered, with no rows. */
@@ -142,8 +130,7 @@ export const GermanLocale: Story = {
 export const DarkTheme: Story = {
   name: 'Dark theme',
   args: { theme: 'dark', metric: 'win_rate', range: 'this_quarter' },
-  render: (args) =>
-    html`<div style=${styleMap({ background: '#0d1117', padding: '24px' })}>${kpi(args, demoSource({ seed: 3, intervalMs: 2000 }))}</div>`,
+  render: (args) => onDarkPage([kpi(args, demoSource({ seed: 3, intervalMs: 2000 }))]),
 };
 
 /** Handle time falls, and that is good: a green ▼, and the target counts as reached from below. */
@@ -211,15 +198,8 @@ export const DrillDown: Story = {
   name: 'Drill-down',
   args: { range: 'this_quarter', 'drill-href': '/reports/{metric}?range={range}&region={region}' },
   render: (args) => {
-    const log = document.createElement('pre');
-    log.textContent = 'crm-drilldown: (click the tile)';
-    const onDrilldown = (e: Event) => {
-      e.preventDefault();
-      log.textContent = `crm-drilldown ${JSON.stringify((e as CustomEvent).detail, null, 2)}`;
-    };
     const source = staticSource({ revenue: [{ value: 1_234_567, previous: 1_000_000, region: 'EMEA' }] }, eur);
-    return html`<div @crm-drilldown=${onDrilldown}>${kpi(args, source)}</div>
-      ${log}`;
+    return withDrilldownLog(kpi(args, source), '(click the tile)');
   },
 };
 

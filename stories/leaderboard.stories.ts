@@ -1,37 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { NEVER, type Observable, interval, map, startWith } from 'rxjs';
-import { type FrameValue, type MetricFrame, type MetricSource, type ValueFormat, demoSource, staticSource } from '../src/index.js';
+import { html } from 'lit';
+import { type Observable, interval, map, startWith } from 'rxjs';
+import { type MetricFrame, type MetricSource, demoSource, staticSource } from '../src/index.js';
 // The define module (listed in package.json's sideEffects): defines <crm-leaderboard>.
 import '../src/widgets/leaderboard/define.js';
+import {
+  type Row,
+  type ValueFormatArgs,
+  type WidgetArgs,
+  neverAnswers,
+  onDarkPage,
+  opt,
+  valueFormatArgTypes,
+  widgetArgTypes,
+  widthOf,
+  withDrilldownLog,
+} from './story-kit.js';
 
 /** The attributes the controls drive; names match the element's attributes. */
-interface LeaderboardArgs {
-  /** Listed for its docs row only: each story binds its own source. */
-  source?: never;
-  metric: string;
-  label?: string;
-  range?: string;
-  format?: ValueFormat;
-  currency?: string;
-  locale?: string;
+interface LeaderboardArgs extends WidgetArgs, ValueFormatArgs {
   order?: 'desc' | 'asc';
   limit?: number;
   highlight?: string;
   team?: string;
-  theme?: 'light' | 'dark' | 'auto';
   'id-field'?: string;
   'name-field'?: string;
   'value-field'?: string;
-  'stale-after'?: number;
-  'drill-href'?: string;
 }
-
-type Row = Record<string, FrameValue>;
-
-/** An attribute value, or `nothing` to leave the attribute off (a cleared control gives ''). */
-const opt = (value: unknown) => (value === undefined || value === null || value === '' ? nothing : String(value));
 
 /** One board bound to `source`; every story goes through here so the controls always apply. */
 function leaderboard(args: LeaderboardArgs, source: MetricSource | string) {
@@ -89,26 +84,18 @@ const meta: Meta<LeaderboardArgs> = {
   title: 'Widgets/crm-leaderboard',
   component: 'crm-leaderboard',
   // A board is as wide as its container; 360px is a typical dashboard column.
-  decorators: [(story, { parameters }) => html`<div style=${styleMap({ maxWidth: parameters.width ?? '360px' })}>${story()}</div>`],
+  decorators: [widthOf('360px')],
   args: { metric: 'agents', locale: 'en-US' },
   argTypes: {
-    source: { control: false },
-    metric: { control: 'text' },
-    label: { control: 'text' },
-    range: { control: 'text' },
-    format: { control: 'select', options: ['number', 'currency', 'percent', 'duration'] },
-    currency: { control: 'text' },
-    locale: { control: 'text' },
+    ...widgetArgTypes,
+    ...valueFormatArgTypes,
     order: { control: 'inline-radio', options: ['desc', 'asc'] },
     limit: { control: 'number' },
     highlight: { control: 'text' },
     team: { control: 'text' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     'id-field': { control: 'text' },
     'name-field': { control: 'text' },
     'value-field': { control: 'text' },
-    'stale-after': { control: 'number' },
-    'drill-href': { control: 'text' },
   },
 };
 export default meta;
@@ -185,8 +172,7 @@ export const Ascending: Story = {
 export const DarkTheme: Story = {
   name: 'Dark theme',
   args: { theme: 'dark', metric: 'revenue', label: 'Revenue this quarter', range: 'this_quarter', team: 'Sales', highlight: 'a06' },
-  render: (args) =>
-    html`<div style=${styleMap({ background: '#0d1117', padding: '24px' })}>${leaderboard(args, demoSource({ seed: 3, intervalMs: 2000 }))}</div>`,
+  render: (args) => onDarkPage([leaderboard(args, demoSource({ seed: 3, intervalMs: 2000 }))]),
 };
 
 /** German numbers, currency and words: "Top 5 von 12", "1.234.567 €", "Sie". */
@@ -205,7 +191,7 @@ export const Wide: Story = {
 
 /** A source that has not answered yet: the skeleton. */
 export const Loading: Story = {
-  render: (args) => leaderboard(args, { query: () => NEVER }),
+  render: (args) => leaderboard(args, neverAnswers()),
 };
 
 /** The source answered with no agents (or none in the chosen team). */
@@ -238,16 +224,7 @@ export const BadInput: Story = {
 export const DrillDown: Story = {
   name: 'Drill-down',
   args: { 'drill-href': '/agents/{id}?team={team}' },
-  render: (args) => {
-    const log = document.createElement('pre');
-    log.textContent = 'crm-drilldown: (click a row)';
-    const onDrilldown = (e: Event) => {
-      e.preventDefault();
-      log.textContent = `crm-drilldown ${JSON.stringify((e as CustomEvent).detail, null, 2)}`;
-    };
-    return html`<div @crm-drilldown=${onDrilldown}>${leaderboard(args, staticSource({ agents }))}</div>
-      ${log}`;
-  },
+  render: (args) => withDrilldownLog(leaderboard(args, staticSource({ agents })), '(click a row)'),
 };
 
 /** Public `--crm-*` tokens restyle the board; `::part()` reaches the pieces tokens do not cover. */
