@@ -4,6 +4,7 @@ import { NEVER, throwError } from 'rxjs';
 import '../../../src/campaign-roi.js';
 import type { CrmCampaignRoi } from '../../../src/campaign-roi.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
+import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { all, drawn, drawnValue, num, one, running, sampleUntilSettled, settled } from '../funnel/chart-helpers.js';
 
 const rows = (a: number, b: number, leads = [10, 40]): Row[] => [
@@ -196,19 +197,12 @@ describe('<crm-campaign-roi> live updates', () => {
 
   it('mounting and removing a live ROI chart 200 times leaves no upstream subscription open', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 300px; height: 200px"></div>`);
-    for (let i = 0; i < 200; i++) {
-      const el = document.createElement('crm-campaign-roi');
-      el.metric = 'campaigns';
-      el.view = i % 2 ? 'bars' : 'scatter';
-      el.source = source;
-      host.append(el);
-      if (i % 40 === 0) await drawn(el);
-      el.remove();
-    }
-    await frames(2);
-    expect(source.active).to.equal(0);
-    expect(source.opened).to.be.greaterThan(0);
+    await expectChurnLeavesNothingOpen(
+      source,
+      200,
+      (i) => Object.assign(document.createElement('crm-campaign-roi'), { metric: 'campaigns', view: i % 2 ? 'bars' : 'scatter', source }),
+      (el) => drawn(el),
+    );
   });
 });
 

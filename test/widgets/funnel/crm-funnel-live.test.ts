@@ -4,6 +4,7 @@ import { NEVER, throwError } from 'rxjs';
 import '../../../src/funnel.js';
 import type { CrmFunnel } from '../../../src/funnel.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
+import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { all, drawn, num, one, running, sampleUntilSettled, settled } from './chart-helpers.js';
 
 const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won', 'Upsell'][i]!, value }));
@@ -198,18 +199,12 @@ describe('<crm-funnel> live updates', () => {
 
   it('mounting and removing a live funnel 200 times leaves no upstream subscription open', async () => {
     const source = new ManualSource(frame(stages(1000, 400, 100)));
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 300px; height: 200px"></div>`);
-    for (let i = 0; i < 200; i++) {
-      const el = document.createElement('crm-funnel');
-      el.metric = i % 2 ? 'funnel' : 'pipeline';
-      el.source = source;
-      host.append(el);
-      if (i % 40 === 0) await drawn(el);
-      el.remove();
-    }
-    await frames(2);
-    expect(source.active).to.equal(0);
-    expect(source.opened).to.be.greaterThan(0);
+    await expectChurnLeavesNothingOpen(
+      source,
+      200,
+      (i) => Object.assign(document.createElement('crm-funnel'), { metric: i % 2 ? 'funnel' : 'pipeline', source }),
+      (el) => drawn(el),
+    );
   });
 
   it('removed in the middle of a tween, it stops drawing', async () => {

@@ -4,6 +4,7 @@ import { demoSource, registerSource, unregisterSource } from '../../../src/data/
 import type { CrmStateEvent } from '../../../src/events/crm-state.js';
 import type { CrmKpi } from '../../../src/kpi.js';
 import { ManualSource, frame, frames } from '../../helpers/sources.js';
+import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 
 const value = (el: CrmKpi) => el.shadowRoot!.querySelector('[part~="value"]')?.textContent?.trim();
 const ready = (el: CrmKpi) => waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
@@ -44,18 +45,13 @@ describe('<crm-kpi> live', () => {
 
   it('mounting and removing a live KPI 300 times leaves no upstream subscription open', async () => {
     const source = new ManualSource(frame([{ value: 1 }]));
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    for (let i = 0; i < 300; i++) {
-      const el = document.createElement('crm-kpi');
-      el.metric = i % 2 ? 'revenue' : 'win_rate';
-      el.source = source;
-      host.append(el);
-      if (i % 50 === 0) await el.updateComplete;
-      el.remove();
-    }
-    await frames(2);
-    expect(source.active).to.equal(0);
-    expect(source.opened).to.be.greaterThan(0);
+    await expectChurnLeavesNothingOpen(
+      source,
+      300,
+      (i) => Object.assign(document.createElement('crm-kpi'), { metric: i % 2 ? 'revenue' : 'win_rate', source }),
+      (el) => el.updateComplete,
+      50,
+    );
   });
 
   it('a live demo KPI removed and re-added resubscribes, and a removed one is closed', async () => {

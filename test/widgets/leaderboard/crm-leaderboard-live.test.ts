@@ -5,6 +5,7 @@ import '../../../src/leaderboard.js';
 import { demoSource, registerSource, unregisterSource } from '../../../src/data/index.js';
 import type { CrmLeaderboard } from '../../../src/leaderboard.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
+import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { changes, inState, moves, names, ranks, rows, settled, spoken, values } from './helpers.js';
 
 const agents = (values: Record<string, number>): Row[] => Object.entries(values).map(([name, value]) => ({ id: name.toLowerCase(), name, value }));
@@ -158,23 +159,17 @@ describe('<crm-leaderboard> live', () => {
 
   it('mounting and removing a live leaderboard 300 times leaves no upstream subscription open', async () => {
     const source = new ManualSource(frame(agents({ Ana: 1, Ben: 2 })));
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    for (let i = 0; i < 300; i++) {
-      const el = document.createElement('crm-leaderboard');
-      el.metric = i % 2 ? 'agents' : 'revenue';
-      el.highlight = 'ana';
-      el.source = source;
-      host.append(el);
-      if (i % 50 === 0) {
+    await expectChurnLeavesNothingOpen(
+      source,
+      300,
+      (i) => Object.assign(document.createElement('crm-leaderboard'), { metric: i % 2 ? 'agents' : 'revenue', highlight: 'ana', source }),
+      async (el, i) => {
         await inState(el, 'ready');
         source.emit(agents({ Ana: 3 + i, Ben: 2 }));
         await frames(1);
-      }
-      el.remove();
-    }
-    await frames(2);
-    expect(source.active).to.equal(0);
-    expect(source.opened).to.be.greaterThan(0);
+      },
+      50,
+    );
   });
 
   it('a board on the live demo source ends each burst of updates with ranks that follow the values', async () => {
