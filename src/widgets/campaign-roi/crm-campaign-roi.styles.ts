@@ -98,8 +98,7 @@ export const campaignRoiStyles = css`
     }
 
     .rides {
-      x: var(--_from-x);
-      y: var(--_from-y);
+      transform: translate(var(--_from-x), var(--_from-y));
     }
 
     .from .dot {

@@ -47,14 +47,12 @@ export interface ChartParts {
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
 /**
- * A label that glides with its mark, placed by the `x` and `y` of a nested `<svg>` around it, which
- * the browser transitions (a text's own x and y are not CSS properties). Not by a transform: a
- * moving SVG transform makes Chromium rebuild the page's compositing layers in every frame, which
- * on a dashboard costs more than laying out one label. A label drawn anew starts at `from` (its
- * `@starting-style`), where its mark was.
+ * A label that glides with its mark, placed by the transform of a group around it, which the
+ * browser transitions (moving the group spares the text a new layout in every frame). A label
+ * drawn anew starts at `from` (its `@starting-style`), where its mark was.
  */
 const riding = (l: PlacedText, at: { x: number; y: number }, from: { x: number; y: number }) =>
-  svg`<svg class="rides moves" x=${at.x} y=${at.y} overflow="visible" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}><text class=${l.cls} data-label=${l.id} text-anchor=${l.anchor}>${l.text}</text></svg>`;
+  svg`<g class="rides moves" transform="translate(${at.x} ${at.y})" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}><text class=${l.cls} data-label=${l.id} text-anchor=${l.anchor}>${l.text}</text></g>`;
 
 /** The break-even line's width: a rect rather than a line, so that it glides by its `x` like the bars beside it. */
 const BREAK_EVEN = 1.5;
