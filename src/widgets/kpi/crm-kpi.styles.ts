@@ -44,7 +44,7 @@ export const kpiStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    transition: opacity var(--_motion);
+    transition: opacity var(--_move, var(--_motion));
   }
 
   .stale .value,
@@ -101,7 +101,7 @@ export const kpiStyles = css`
     height: 100%;
     background: var(--_accent);
     transform-origin: left center;
-    transition: transform var(--_motion) ease-out;
+    transition: transform var(--_move, var(--_motion)) ease-out;
   }
 
   .sparkline {

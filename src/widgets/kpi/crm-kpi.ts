@@ -124,6 +124,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
       <div
         class=${classMap({ tile: true, interactive: true, stale })}
         part="base"
+        ${inlineStyle(this.motionStyle())}
         role=${this.drillHref ? 'link' : 'button'}
         tabindex="0"
         @click=${this.onActivate}

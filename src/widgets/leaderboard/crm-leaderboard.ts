@@ -181,7 +181,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     // A first render moves nothing (rows appear in place, values are written as they are): the
     // motion is read from the second update on.
     if (this.themeMotionMs === null && this.hasUpdated) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
-    this.motionMs = Math.round(Math.min(this.themeMotionMs ?? 0, this.frameGap) / 50) * 50;
+    this.motionMs = Math.round(Math.min(this.themeMotionMs ?? 0, this.motionCap()) / 50) * 50;
     this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));

@@ -9,6 +9,9 @@ import { drillUrl } from './drill-url.js';
 import { inNextFrame } from './frame-budget.js';
 import { MetricController } from './metric-controller.js';
 
+/** Data that keeps coming at shorter gaps than this (ms) is drawn in place, without motion. */
+export const STREAMING_GAP_MS = 250;
+
 /** A source property as a framework sets it: a registered name, or an adapter object. */
 export type SourceValue = string | MetricSource | null | undefined;
 
@@ -100,12 +103,22 @@ export abstract class CrmMetricElement<M> extends LitElement {
   private gapModelAt = 0;
 
   /**
-   * `--_move`, the duration marks move over: the theme's `--_motion`, capped by `frameGap` (in
-   * 50 ms steps, so that jitter between frames does not restyle every mark). Widgets put it on the
-   * element that holds their moving marks.
+   * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
+   * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 when
+   * data keeps coming more often than `STREAMING_GAP_MS`: a motion that never gets to finish only
+   * blurs the numbers, and a streaming dashboard would spend every frame on it.
+   */
+  protected motionCap(): number {
+    if (this.frameGap < STREAMING_GAP_MS) return 0;
+    return Math.round(this.frameGap / 50) * 50;
+  }
+
+  /**
+   * `--_move`, the duration marks move over: the theme's `--_motion`, capped by `motionCap()`.
+   * Widgets put it on the element that holds their moving parts.
    */
   protected motionStyle(): Record<string, string | null> {
-    const cap = Math.round(this.frameGap / 50) * 50;
+    const cap = this.motionCap();
     return { '--_move': Number.isFinite(cap) ? `min(var(--_motion), ${cap}ms)` : null };
   }
 
