@@ -165,6 +165,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     this.requestUpdate();
   };
 
+  /** Moving rows reads where they are before the render: such updates go first in a frame. */
+  protected override readsLayoutToRender(): boolean {
+    return (this.themeMotionMs ?? 0) > 0 && this.motionCap() > 0;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Field names are read as frames arrive: ask again so the current data is read with the new ones.

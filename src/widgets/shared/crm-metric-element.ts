@@ -88,7 +88,12 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * budget (see `inNextFrame`), so a burst that reaches every widget at once is spread over frames.
    */
   protected override scheduleUpdate(): Promise<void> {
-    return inNextFrame(this, () => super.scheduleUpdate());
+    return inNextFrame(this, () => super.scheduleUpdate(), this.readsLayoutToRender());
+  }
+
+  /** Whether the next render reads positions on screen before it writes (see `inNextFrame`). */
+  protected readsLayoutToRender(): boolean {
+    return false;
   }
 
   /**

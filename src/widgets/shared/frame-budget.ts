@@ -18,6 +18,8 @@ export const FIRST_RENDER_BUDGET_MS = 100;
 
 interface Pending {
   run: () => void;
+  /** The update reads layout (positions on screen) before it writes: it runs before the others. */
+  readsLayout: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -36,16 +38,20 @@ let frameRequested = false;
  * An owner that has not drawn yet (a Lit element before its first render: `hasUpdated` false)
  * may still render past the frame's budget, within `FIRST_RENDER_BUDGET_MS`.
  *
+ * Updates that read layout before they write (`readsLayout`: a leaderboard measuring where its
+ * rows are before it moves them) run first in the frame, while the page's layout is still clean:
+ * after another widget's update it would take a layout of the whole page to answer them.
+ *
  * One entry per `owner`: asking again before the frame comes keeps the earlier place in line.
  */
-export function inNextFrame(owner: object, update: () => void): Promise<void> {
+export function inNextFrame(owner: object, update: () => void, readsLayout = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const waiting = queue.get(owner);
     if (waiting) {
       // The earlier promise settles with this one: both wait for the same single update.
-      queue.set(owner, { run: update, resolve: both(waiting.resolve, resolve), reject: both(waiting.reject, reject) });
+      queue.set(owner, { run: update, readsLayout, resolve: both(waiting.resolve, resolve), reject: both(waiting.reject, reject) });
     } else {
-      queue.set(owner, { run: update, resolve, reject });
+      queue.set(owner, { run: update, readsLayout, resolve, reject });
     }
     requestFrame();
   });
@@ -61,7 +67,12 @@ function runFrame(): void {
   frameRequested = false;
   const started = performance.now();
   let ran = false;
-  for (const [owner, pending] of queue) {
+  // Readers of layout first (a stable sort: each group keeps its order of asking).
+  const owners = [...queue.keys()].sort((a, b) => Number(queue.get(b)!.readsLayout) - Number(queue.get(a)!.readsLayout));
+  for (const owner of owners) {
+    // What the owner asks for now: an update may have asked again for another owner meanwhile.
+    const pending = queue.get(owner);
+    if (!pending) continue;
     // At least one update runs per frame, however long it takes, so every widget gets its turn.
     // Past the frame's budget only first renders still run, until theirs is spent too.
     const first = (owner as { hasUpdated?: unknown }).hasUpdated === false;

@@ -39,6 +39,27 @@ describe('inNextFrame', () => {
     expect(perFrame.size).to.be.at.least(Math.ceil(owners.length / most));
   });
 
+  it('runs the updates that read layout first, each group in the order it asked', async () => {
+    const ran: string[] = [];
+    const ask = (name: string, readsLayout: boolean) => inNextFrame({ name }, () => ran.push(name), readsLayout);
+    await Promise.all([ask('write 1', false), ask('read 1', true), ask('write 2', false), ask('read 2', true)]);
+    expect(ran).to.deep.equal(['read 1', 'read 2', 'write 1', 'write 2']);
+  });
+
+  it('an owner that asks again while the frame runs is answered, with its latest update', async () => {
+    const late = {};
+    const ran: string[] = [];
+    let again: Promise<void> | undefined;
+    const first = inNextFrame(late, () => ran.push('late, first'));
+    await Promise.all([inNextFrame({}, () => ran.push('other')), first]);
+    // Asked inside another owner's update in the same frame:
+    await inNextFrame({}, () => {
+      again = inNextFrame(late, () => ran.push('late, again'));
+    });
+    await again;
+    expect(ran).to.deep.equal(['late, first', 'other', 'late, again']);
+  });
+
   it('runs one update however long it takes, so nothing waits for ever', async () => {
     const ran: string[] = [];
     await Promise.all([inNextFrame({}, () => (busy(FRAME_BUDGET_MS * 2), ran.push('slow'))), inNextFrame({}, () => ran.push('next'))]);
