@@ -57,7 +57,14 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
             return;
           }
           failures++;
-          onError?.(error, failures);
+          try {
+            onError?.(error, failures);
+          } catch (thrown) {
+            // A broken onError ends the stream with its error rather than leaving it hanging.
+            closed = true;
+            sink.error(thrown);
+            return;
+          }
           // onError may have cancelled us.
           if (!closed) cancelWait = schedule(attempt, backoffDelay(failures, initialDelay, maxDelay, random));
         },

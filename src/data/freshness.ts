@@ -17,6 +17,7 @@ export function withFreshness<T>(producer: Producer<T>, staleAfter: number, sche
   return (sink) => {
     let closed = false;
     let cancelTimer: Cancel | undefined;
+    let emitted = 0;
     const clearTimer = () => {
       cancelTimer?.();
       cancelTimer = undefined;
@@ -25,9 +26,11 @@ export function withFreshness<T>(producer: Producer<T>, staleAfter: number, sche
       next: (value) => {
         if (closed) return;
         clearTimer();
+        const generation = ++emitted;
         sink.next({ value, stale: false });
-        // The sink may have cancelled us while it handled the fresh value.
-        if (expires && !closed) {
+        // The sink may have cancelled us while it handled the fresh value, or made the upstream
+        // emit a newer one, whose timer is the one that counts.
+        if (expires && !closed && generation === emitted) {
           cancelTimer = schedule(() => {
             cancelTimer = undefined;
             sink.next({ value, stale: true });

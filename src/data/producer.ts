@@ -57,14 +57,18 @@ export function producerOf<T>(open: () => Observable<T> | Subscribable<T>): Prod
       next: (value) => {
         if (!closed) sink.next(value);
       },
+      // A source that ends later is unsubscribed all the same: a plain subscribable may keep a
+      // listener or a socket until it is told.
       error: (error) => {
         if (closed) return;
         closed = true;
+        release();
         sink.error(error);
       },
       complete: () => {
         if (closed) return;
         closed = true;
+        release();
         sink.complete();
       },
     });

@@ -61,8 +61,16 @@ function open(channels: Map<string, Channel>, key: string, first: { sink: Sink<M
   const channel: Channel = { sinks: new Set([first]), latest: undefined, stop: undefined };
   channels.set(key, channel);
   // Everyone listening when it happened, minus those who left while an earlier one handled it.
+  // One listener that throws must not cost the others their frame: its error is reported apart.
   const each = (deliver: (sink: Sink<MetricFrame>) => void) => {
-    for (const entry of [...channel.sinks]) if (channel.sinks.has(entry)) deliver(entry.sink);
+    for (const entry of [...channel.sinks]) {
+      if (!channel.sinks.has(entry)) continue;
+      try {
+        deliver(entry.sink);
+      } catch (error) {
+        reportLater(error);
+      }
+    }
   };
   // An ended channel is forgotten before its listeners hear of it, so one that asks again at once
   // opens a new upstream subscription instead of joining the dead one.
@@ -83,4 +91,11 @@ function open(channels: Map<string, Channel>, key: string, first: { sink: Sink<M
   if (channels.get(key) === channel) channel.stop = stop;
   else stop();
   return channel;
+}
+
+/** Rethrows outside the delivery loop, where the page's error handlers see it. */
+function reportLater(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
 }

@@ -27,6 +27,18 @@ function upstream() {
 }
 
 describe('withBackoff', () => {
+  it('an onError that throws ends the stream with its error instead of leaving it hanging', () => {
+    const clock = new ManualClock();
+    const up = upstream();
+    const sink = recorder<string>();
+    withBackoff(up.producer, { schedule: clock.schedule, random: half, onError: () => { throw new Error('broken handler'); } })(sink);
+    up.last()!.error(new Error('down'));
+    expect(sink.seen.map((e) => e[0])).to.deep.equal(['error']);
+    expect((sink.seen[0]![1] as Error).message).to.equal('broken handler');
+    expect(clock.pending).to.equal(0);
+    expect(up.active()).to.equal(0);
+  });
+
   it('resubscribes after the backoff wait, and the attempt count starts over after a value', () => {
     const clock = new ManualClock();
     const up = upstream();

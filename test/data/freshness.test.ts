@@ -17,6 +17,24 @@ function setup(staleAfter: number) {
 }
 
 describe('withFreshness', () => {
+  it('a sink that makes the upstream emit again while it handles a value: the newer value is the one that goes stale', () => {
+    const clock = new ManualClock();
+    const subject = new Subject<string>();
+    const seen: Array<{ value: string; stale: boolean }> = [];
+    withFreshness(producerOf(() => subject), 5, clock.schedule)({
+      next: (v) => {
+        seen.push(v);
+        if (v.value === '1' && !v.stale) subject.next('2');
+      },
+      error: () => {},
+      complete: () => {},
+    });
+    subject.next('1');
+    expect(clock.pending).to.equal(1);
+    clock.advance(5);
+    expect(seen).to.deep.equal([fresh('1'), fresh('2'), stale('2')]);
+  });
+
   it('withFreshness(5): fresh at once, the same value stale 5 ms later, one timer at a time', () => {
     const { clock, subject, sink } = setup(5);
     subject.next('a');

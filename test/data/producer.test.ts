@@ -4,6 +4,18 @@ import { SerialRun, producerOf } from '../../src/data/producer.js';
 import { recorder } from './manual-clock.js';
 
 describe('producerOf', () => {
+  it('a plain subscribable that ends later is unsubscribed', () => {
+    let observer: Partial<Observer<number>> = {};
+    let unsubscribed = 0;
+    const plain = { subscribe: (o: Partial<Observer<number>>) => ((observer = o), { unsubscribe: () => unsubscribed++ }) };
+    const sink = recorder<number>();
+    producerOf<number>(() => plain as never)(sink);
+    observer.next?.(1);
+    observer.complete?.();
+    expect(sink.seen).to.deep.equal([['next', 1], ['complete']]);
+    expect(unsubscribed).to.equal(1);
+  });
+
   it('a source that ends synchronously inside subscribe is unsubscribed as soon as subscribe returns', () => {
     let unsubscribed = 0;
     const sink = recorder<number>();

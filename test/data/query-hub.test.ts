@@ -23,6 +23,32 @@ function subjectSource() {
 }
 
 describe('queryHub', () => {
+  it('a listener that throws does not cost the others their frame', async () => {
+    const source = new ManualSource(frame([{ value: 1 }]));
+    const hub = queryHub(source);
+    const seen: number[] = [];
+    const errors: unknown[] = [];
+    // The error is rethrown apart, where the page's handlers see it; the test framework's own
+    // handler would count it as a failure, so it steps aside for this test.
+    const frameworkHandler = window.onerror;
+    window.onerror = (_message, _source, _line, _column, error) => {
+      errors.push(error);
+      return true;
+    };
+    try {
+      const throwing = hub.query({ metric: 'x' })({ next: () => { throw new Error('listener broke'); }, error: () => {}, complete: () => {} });
+      const healthy = hub.query({ metric: 'x' })({ next: (f) => seen.push(f.rows[0]!.value as number), error: () => {}, complete: () => {} });
+      source.emit([{ value: 2 }]);
+      expect(seen).to.deep.equal([1, 2]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(errors.map((e) => (e as Error).message)).to.include('listener broke');
+      throwing();
+      healthy();
+    } finally {
+      window.onerror = frameworkHandler;
+    }
+  });
+
   it('queryHub(source) is one hub per source object', () => {
     const source = new ManualSource();
     expect(queryHub(source)).to.equal(queryHub(source));
