@@ -179,14 +179,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     // The focused row is the active one even where no focusin arrived (a page without window focus).
     if (this.focusedKey) this.activeKey = this.focusedKey;
     this.rerank(changed.has('order'));
-    // A move that outlasts the gap between frames would show rows behind the data, and pile up work.
-    // In 50 ms steps: the duration is a custom property every row inherits, and changing it costs
-    // every row a style recalculation, so jitter in the frame gaps must not change it.
     if (changed.has('theme')) this.themeMotionMs = null;
-    // A first render moves nothing (rows appear in place, values are written as they are): the
-    // motion is read from the second update on.
-    if (this.themeMotionMs === null && this.hasUpdated) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
-    this.motionMs = Math.round(Math.min(this.themeMotionMs ?? 0, this.motionCap()) / 50) * 50;
     this.formatValue = this.valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
@@ -195,6 +188,12 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     const rowKeys = shown.map((r) => r.key).join('\n');
     this.rowsReorder = rowKeys !== this.rowKeys;
     this.rowKeys = rowKeys;
+    // How long rows move and values count, in script (the bars follow --_move in CSS by themselves).
+    // The theme's motion is a style read, and the board's container query makes every style read a
+    // layout of the page: it is read when rows are about to be measured anyway (a new order), and
+    // after a change of theme or motion setting. A first render moves nothing.
+    if (this.hasUpdated && (this.themeMotionMs === null || this.rowsReorder)) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    this.motionMs = Math.min(this.themeMotionMs ?? 0, this.motionCap());
     // Every row's value column gets the width of the longest value, so all bars share one length.
     this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
     this.scheduleBadgeExpiry();
@@ -219,7 +218,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
           part="table"
           role="table"
           aria-labelledby="label"
-          ${inlineStyle({ '--_value-width': `${this.valueChars}ch`, '--_move': `${this.motionMs}ms` })}
+          ${inlineStyle({ '--_value-width': `${this.valueChars}ch`, ...this.motionStyle() })}
           @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
           <div role="rowgroup" class="sr-only">
             <div role="row">

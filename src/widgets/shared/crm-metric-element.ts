@@ -99,7 +99,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /**
    * How often new data comes: the longer of the last two gaps between the models this widget drew
    * (Infinity until there are two), so one quick follow-up does not cut motion short but a stream
-   * that keeps coming fast does. Motion never outlasts it: marks still moving when the next data
+   * that keeps coming fast does. Motion is capped by it: marks still moving when the next data
    * comes would show numbers behind the data, and overlapping transitions pile up work.
    */
   protected frameGap = Number.POSITIVE_INFINITY;
@@ -115,7 +115,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    */
   protected motionCap(): number {
     if (this.frameGap < STREAMING_GAP_MS) return 0;
-    return Math.round(this.frameGap / 50) * 50;
+    return Math.floor(this.frameGap / 50) * 50;
   }
 
   /**

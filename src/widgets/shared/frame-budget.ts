@@ -39,8 +39,8 @@ let frameRequested = false;
  * may still render past the frame's budget, within `FIRST_RENDER_BUDGET_MS`.
  *
  * Updates that read layout before they write (`readsLayout`: a leaderboard measuring where its
- * rows are before it moves them) run first in the frame, while the page's layout is still clean:
- * after another widget's update it would take a layout of the whole page to answer them.
+ * rows are before it moves them) run first in the frame, before the other widgets' writes: after
+ * those, every read would take a layout of the whole page to answer.
  *
  * One entry per `owner`: asking again before the frame comes keeps the earlier place in line.
  */

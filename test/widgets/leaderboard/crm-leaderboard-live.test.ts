@@ -66,6 +66,17 @@ describe('<crm-leaderboard> live', () => {
     expect(changes(el)).to.deep.equal(['', '', '', '']);
   });
 
+  it('a --crm-motion-duration set after the first render applies to the next update', async () => {
+    const { el, source } = await liveBoard({ Ana: 10, Ben: 20 });
+    const barDuration = () => getComputedStyle(el.shadowRoot!.querySelector('.bar-fill')!).transitionDuration;
+    expect(barDuration()).to.equal('0.3s');
+    el.style.setProperty('--crm-motion-duration', '1.2s');
+    await pause();
+    source.emit(agents({ Ana: 30, Ben: 20 }));
+    await frames(2);
+    expect(barDuration()).to.equal('1.2s');
+  });
+
   it('moves rows with a transform-only animation, and ends with the DOM in rank order and no transform left', async () => {
     const { el, source } = await liveBoard({ Ana: 30, Ben: 20, Cem: 10 });
     await pause();
