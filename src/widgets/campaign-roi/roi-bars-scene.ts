@@ -1,7 +1,8 @@
 import { type RoiBarsLayout, roiBarsLayout } from '../../metrics/roi-bars-layout.js';
 import { type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
-import type { PlacedText } from '../funnel/funnel-scene.js';
-import { type SceneMetrics, labelSet } from './roi-labels.js';
+import type { PlacedText } from '../shared/chart-text.js';
+import type { SceneMetrics } from '../shared/chart-text.js';
+import { labelSet } from './roi-labels.js';
 import type { CampaignText, MetricColumn } from './roi-view.js';
 
 export interface BarsSceneOptions extends SceneMetrics {

@@ -1,14 +1,5 @@
 import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
-import type { PlacedText } from '../funnel/funnel-scene.js';
-
-/** What both ROI scenes need to size and write their labels. */
-export interface SceneMetrics {
-  width: number;
-  height: number;
-  lineHeight: number;
-  measure: (text: string, bold: boolean) => number;
-  fit: (text: string, width: number) => string | null;
-}
+import type { PlacedText, SceneMetrics } from '../shared/chart-text.js';
 
 /** A place a label could take: the box it covers and the text drawn there. */
 export interface LabelOption {

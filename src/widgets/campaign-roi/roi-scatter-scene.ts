@@ -1,6 +1,7 @@
 import { type RoiScatterLayout, type ScatterPoint, roiScatterLayout } from '../../metrics/roi-scatter-layout.js';
-import type { PlacedText } from '../funnel/funnel-scene.js';
-import { type SceneMetrics, labelSet } from './roi-labels.js';
+import type { PlacedText } from '../shared/chart-text.js';
+import type { SceneMetrics } from '../shared/chart-text.js';
+import { labelSet } from './roi-labels.js';
 
 export interface ScatterSceneOptions extends SceneMetrics {
   names: readonly string[];

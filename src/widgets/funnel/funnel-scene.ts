@@ -1,26 +1,10 @@
 import { type FunnelLayout, type FunnelOrientation, funnelLayout } from '../../metrics/funnel-layout.js';
 import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
+import type { PlacedText, SceneMetrics } from '../shared/chart-text.js';
 import type { StageText } from './funnel-view.js';
 
-/** A text placed on the chart: `x` is where its anchor sits, `y` its vertical centre. */
-export interface PlacedText {
-  id: string;
-  x: number;
-  y: number;
-  text: string;
-  anchor: 'start' | 'middle' | 'end';
-  cls: string;
-}
-
-export interface SceneOptions {
-  width: number;
-  height: number;
+export interface SceneOptions extends SceneMetrics {
   orientation: FunnelOrientation;
-  lineHeight: number;
-  /** The width of a text in the chart font (bold for values). */
-  measure: (text: string, bold: boolean) => number;
-  /** `text` shortened with "…" to fit, or null when it cannot be readable. */
-  fit: (text: string, width: number) => string | null;
 }
 
 export interface FunnelScene {

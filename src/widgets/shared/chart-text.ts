@@ -1,3 +1,24 @@
+/** A text placed on a chart: `x` is where its anchor sits, `y` its vertical centre. */
+export interface PlacedText {
+  id: string;
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'middle' | 'end';
+  cls: string;
+}
+
+/** A chart's size and the text measures its scene lays labels out with. */
+export interface SceneMetrics {
+  width: number;
+  height: number;
+  lineHeight: number;
+  /** The width of a text in the chart font (bold for values). */
+  measure: (text: string, bold: boolean) => number;
+  /** `text` shortened with "…" to fit, or null when it cannot be readable. */
+  fit: (text: string, width: number) => string | null;
+}
+
 let context: CanvasRenderingContext2D | null | undefined;
 let contextFont = '';
 const widths = new Map<string, number>();
