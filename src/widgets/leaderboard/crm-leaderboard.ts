@@ -190,10 +190,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     this.rowKeys = rowKeys;
     // How long rows move and values count, in script (the bars follow --_move in CSS by themselves).
     // The theme's motion is a style read, and the board's container query makes every style read a
-    // layout of the page: it is read when rows are about to be measured anyway (a new order), and
-    // after a change of theme or motion setting. A first render moves nothing.
-    if (this.hasUpdated && (this.themeMotionMs === null || this.rowsReorder)) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
-    this.motionMs = Math.min(this.themeMotionMs ?? 0, this.motionCap());
+    // layout of the page: it is read when rows are about to be measured anyway (a new order, with
+    // motion), and after a change of theme or motion setting. A first render moves nothing.
+    const cap = this.motionCap();
+    if (this.hasUpdated && (this.themeMotionMs === null || (this.rowsReorder && cap > 0 && this.themeMotionMs > 0))) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    this.motionMs = Math.min(this.themeMotionMs ?? 0, cap);
     // Every row's value column gets the width of the longest value, so all bars share one length.
     this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
     this.scheduleBadgeExpiry();
