@@ -40,7 +40,16 @@ export function printReport({ date, machine, chromium, dashboard, harness, libra
   const crm = libraries.find((l) => l.name === 'crm-pulse');
   const echarts = libraries.find((l) => l.name === 'echarts');
   console.log('\nECharts ÷ crm-pulse, main-thread time per update: ' + crm.runs.map((r, i) => `${r.rate}/s ${(echarts.runs[i].msPerUpdate / r.msPerUpdate).toFixed(1)}×`).join(', '));
-  console.log(`first render (median of 3): ${libraries.map((l) => `${l.name} ${l.firstRenderMs} ms [${l.firstRenderRunsMs.join(', ')}]`).join(', ')}`);
+  if (libraries[0].runs[0].spread) {
+    console.log('\neach row: the run with the median ms/update; across runs:');
+    for (const lib of libraries) {
+      const sets = [[lib.name, lib.runs], ...(lib.reducedMotionRuns ? [[`${lib.name}, reduced motion`, lib.reducedMotionRuns]] : [])];
+      for (const [name, runs] of sets) {
+        console.log(`  ${name}: ` + runs.map((r) => `${r.rate}/s ${r.spread.msPerUpdate.map((v) => v.toFixed(1)).join('–')} ms, ${r.spread.busyPercent.map((v) => v.toFixed(0)).join('–')} % busy, ${r.spread.longTasks.join('–')} long tasks`).join('; '));
+      }
+    }
+  }
+  console.log(`first render (median of ${libraries[0].firstRenderRunsMs.length}): ${libraries.map((l) => `${l.name} ${l.firstRenderMs} ms [${l.firstRenderRunsMs.join(', ')}]`).join(', ')}`);
   console.log(
     `background tab (${crm.background.rate}/s, ${crm.background.seconds.toFixed(0)} s hidden): ` +
       libraries.map((l) => `${l.name} ${l.background.busyPercent} % busy, ${l.background.frames} frames${l.background.renders === null ? '' : `, ${l.background.renders} renders`}`).join('; '),

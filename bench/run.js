@@ -9,6 +9,8 @@
  *   --seconds N   measuring window per rate (default 6, after 1 s of warm-up)
  *   --rates a,b   total updates per second (default 24,240)
  *   --kinds a,b   only these widget kinds (default: every kind whose element exists)
+ *   --repeat N    measure N times and report, per row, the run with the median time per update
+ *                 (ranges across runs go to the JSON and under the table); default 1
  *   --profile     also record a CPU profile of crm-pulse at the highest rate
  *                 (bench/results/crm-pulse.cpuprofile) and print the functions with the most self time
  *   --serve       only build and serve the pages, for a look or a trace in a browser:
@@ -21,6 +23,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { combineRuns } from './combine.js';
 import { printReport, targetChecks } from './report.js';
 
 const { values: opts } = parseArgs({
@@ -28,6 +31,7 @@ const { values: opts } = parseArgs({
     seconds: { type: 'string', default: '6' },
     rates: { type: 'string', default: '24,240' },
     kinds: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
   },
@@ -49,7 +53,9 @@ if (opts.serve) {
 const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: FLAGS, defaultViewport: { width: 1440, height: 1600 } });
 const started = Date.now();
 try {
-  const results = await measureAll();
+  const samples = [];
+  for (let i = 0; i < Math.max(1, Number(opts.repeat) || 1); i++) samples.push(await measureAll());
+  const results = combineRuns(samples);
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((n) => +n.toFixed(2)), node: process.version, platform: `${os.type()} ${os.arch()}` },
