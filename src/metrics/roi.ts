@@ -70,11 +70,7 @@ export function rollUpOthers(list: readonly CampaignFigures[], limit: number, la
   if (!(limit > 0) || list.length <= limit) return [...list];
   const kept = list.slice(0, limit);
   const rest = list.slice(limit);
-  const cost = sum(rest.map((c) => c.cost));
-  const revenue = sum(rest.map((c) => c.revenue));
-  const leads = sum(rest.map((c) => c.leads));
-  const opportunities = sum(rest.map((c) => c.opportunities));
-  const won = sum(rest.map((c) => c.won));
-  const row = { campaign: label, cost, revenue, leads, opportunities, won, others: rest.length };
-  return [...kept, { key: '\u0000others', campaign: label, cost, revenue, leads, opportunities, won, roi: totalRoi(rest), row, others: rest.length }];
+  const total = (field: 'cost' | 'revenue' | 'leads' | 'opportunities' | 'won') => sum(rest.map((c) => c[field]));
+  const figures = { campaign: label, cost: total('cost'), revenue: total('revenue'), leads: total('leads'), opportunities: total('opportunities'), won: total('won'), others: rest.length };
+  return [...kept, { key: '\u0000others', ...figures, roi: totalRoi(rest), row: figures }];
 }

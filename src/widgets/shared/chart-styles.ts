@@ -65,8 +65,7 @@ export const chartStyles = css`
     dominant-baseline: central;
   }
 
-  svg text.muted,
-  svg .axis text {
+  svg text.muted {
     fill: var(--_muted);
   }
 
