@@ -34,11 +34,3 @@ function minifyRules(text) {
 export function minifyMarkup(text) {
   return text.replace(/[ \t]*\n\s*/g, ' ');
 }
-
-/** A `css` literal's source text with its static parts minified (interpolations kept as written). */
-export function minifyCssLiteral(body) {
-  return body
-    .split(/(\$\{[^}]*\})/)
-    .map((part, i) => (i % 2 ? part : minifyCss(part)))
-    .join('');
-}
