@@ -193,7 +193,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     // layout of the page: it is read when rows are about to be measured anyway (a new order, with
     // motion), and after a change of theme or motion setting. A first render moves nothing.
     const cap = this.motionCap();
-    if (this.hasUpdated && (this.themeMotionMs === null || (this.rowsReorder && cap > 0 && this.themeMotionMs > 0))) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    if (this.hasUpdated && (this.themeMotionMs === null || (this.rowsReorder && this.readsLayoutToRender()))) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
     this.motionMs = Math.min(this.themeMotionMs ?? 0, cap);
     // Every row's value column gets the width of the longest value, so all bars share one length.
     this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
