@@ -4,11 +4,13 @@ import { css } from 'lit';
  * The campaign-ROI marks on top of the chart styles. Why some rules are there (said here rather than
  * in CSS comments, which would ship to every page inside the stylesheet):
  * - `.none .dot`: no cost, no ROI — a hollow bubble on the cost axis and no bar; its label says "n/a".
- * - `.labels`, `.rows`: bars and their labels are drawn over the hit areas of the marks, and let the
- *   pointer through.
+ * - `.labels`, `.rows`, `.texts`: bars and their labels are drawn over the hit areas of the marks, and
+ *   let the pointer through.
+ * - `.texts > span`: texts that move with their marks (HTML over the plot, see `movingTexts`), centred
+ *   on their point like SVG text with `dominant-baseline: central`, and anchored by class.
  * - `.bar` transform origin: a new bar (`.enter`) grows out of the break-even line, to the right for a
  *   gain and to the left for a loss.
- * - `.rides` in `@starting-style`: a label drawn anew on another side of its mark starts where that
+ * - `.from` texts in `@starting-style`: a label drawn anew on another side of its mark starts where that
  *   side of the mark was.
  * - `.from` in `@starting-style`: a bubble whose node moved to keep the paint order starts from where
  *   it was on screen.
@@ -45,16 +47,16 @@ export const campaignRoiStyles = css`
     fill-opacity: 0.55;
   }
 
-  svg text.gain {
-    fill: var(--_gain);
+  .plot .gain {
+    color: var(--_gain);
   }
 
-  svg text.loss {
-    fill: var(--_loss);
+  .plot .loss {
+    color: var(--_loss);
   }
 
-  svg text.none {
-    fill: var(--_muted);
+  .plot .none {
+    color: var(--_muted);
   }
 
   .break-even {
@@ -74,8 +76,33 @@ export const campaignRoiStyles = css`
   }
 
   .labels,
-  .rows {
+  .rows,
+  .texts {
     pointer-events: none;
+  }
+
+  .texts > span {
+    position: absolute;
+    left: var(--_x);
+    top: var(--_y);
+    line-height: 1;
+    white-space: nowrap;
+    translate: 0 -50%;
+    transition-property: left, top;
+    transition-duration: var(--_move, var(--_motion));
+    transition-timing-function: cubic-bezier(0.65, 0, 0.35, 1);
+  }
+
+  .texts > .middle {
+    translate: -50% -50%;
+  }
+
+  .texts > .end {
+    translate: -100% -50%;
+  }
+
+  .texts.snap > span {
+    transition-duration: 0s;
   }
 
   .bar {
@@ -97,8 +124,9 @@ export const campaignRoiStyles = css`
       r: 0;
     }
 
-    .rides {
-      transform: translate(var(--_from-x), var(--_from-y));
+    .texts > .from {
+      left: var(--_from-x);
+      top: var(--_from-y);
     }
 
     .from .dot {

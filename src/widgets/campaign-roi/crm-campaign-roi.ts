@@ -14,7 +14,7 @@ import { humanize } from '../shared/crm-metric-element.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
-import { type ChartContext, barsScene, renderBars, renderScatter, scatterScene } from './roi-charts.js';
+import { type ChartContext, barsScene, movingTexts, renderBars, renderScatter, scatterScene } from './roi-charts.js';
 import type { BarsScene } from './roi-bars-scene.js';
 import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
@@ -204,6 +204,7 @@ export class CrmCampaignRoi extends CrmChartElement {
     return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
       </svg>
+      ${movingTexts(chart.texts, chart.snap)}
       ${renderChartTip(tip, width)}`;
   }
 

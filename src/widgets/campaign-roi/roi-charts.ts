@@ -1,4 +1,4 @@
-import { type SVGTemplateResult, svg } from 'lit';
+import { type SVGTemplateResult, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
@@ -37,6 +37,8 @@ export interface ChartContext extends SceneMetrics {
 
 export interface ChartParts {
   content: SVGTemplateResult;
+  /** Texts that move with the marks, drawn over the chart (`movingTexts`). */
+  texts: MovingText[];
   /** The marks in keyboard order. */
   keys: string[];
   tip: ChartTip | null;
@@ -46,13 +48,34 @@ export interface ChartParts {
 
 const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
 
+/** A text that moves with its mark: where it is headed (`x`, `y`), keyed for its DOM place. */
+export interface MovingText extends PlacedText {
+  /** Stays the same while the text is the same text of the same mark; a new key draws it anew. */
+  key: string;
+  /** Where a text drawn anew starts (its `@starting-style`): where its mark was. */
+  from?: { x: number; y: number };
+}
+
 /**
- * A label that glides with its mark, placed by the transform of a group around it, which the
- * browser transitions (moving the group spares the text a new layout in every frame). A label
- * drawn anew starts at `from` (its `@starting-style`), where its mark was.
+ * Texts that move with their marks, as HTML over the plot, placed by `left` and `top`, which the
+ * browser transitions (set from `--_x` and `--_y` by the stylesheet, so that a new text's
+ * `@starting-style` is not outranked by an inline position). In SVG a text moves only by a transform, and a transform that changes in
+ * every frame makes Chromium re-layer the whole page in every frame; moving a box inside the
+ * contained plot costs a small layout of the plot alone. The texts keep one DOM order (callers pass
+ * them in a stable order), since a node that Lit moves loses its running transition.
  */
-const riding = (l: PlacedText, at: { x: number; y: number }, from: { x: number; y: number }) =>
-  svg`<g class="rides moves" transform="translate(${at.x} ${at.y})" ${inlineStyle({ '--_from-x': `${from.x}px`, '--_from-y': `${from.y}px` })}><text class=${l.cls} data-label=${l.id} text-anchor=${l.anchor}>${l.text}</text></g>`;
+export const movingTexts = (texts: readonly MovingText[], snap: boolean) =>
+  html`<div class=${snap ? 'texts snap' : 'texts'} aria-hidden="true">${repeat(
+    texts,
+    (t) => t.key,
+    (t) =>
+      html`<span class=${`${t.anchor} ${t.cls}${t.from ? ' from' : ''}`} data-label=${t.id} ${inlineStyle({
+        '--_x': `${t.x}px`,
+        '--_y': `${t.y}px`,
+        '--_from-x': t.from && `${t.from.x}px`,
+        '--_from-y': t.from && `${t.from.y}px`,
+      })}>${t.text}</span>`,
+  )}</div>`;
 
 /** The break-even line's width: a rect rather than a line, so that it glides by its `x` like the bars beside it. */
 const BREAK_EVEN = 1.5;
@@ -100,8 +123,8 @@ export function barsScene(ctx: ChartContext, columns: readonly MetricColumn[]): 
 /**
  * ROI bars: a row per campaign that slides to its new rank when the order changes. The focusable
  * marks (hit areas, in rank order for keyboard and screen reader) are drawn under the rows that
- * show the bars and labels; those rows keep one DOM order, so that a change of rank moves a row by
- * its transform and never moves its node.
+ * show the bars; rows and their texts keep one DOM order, so that a change of rank moves a bar by
+ * its `y` and its texts by their `top`, and never moves a node.
  */
 export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMotion<Box>): ChartParts {
   const { width, campaigns, view } = ctx;
@@ -121,6 +144,24 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
     campaigns.map((c, i) => ({ c, i })),
     (r) => r.c.key,
   );
+  const texts: MovingText[] = [];
+  for (const { c, i } of rows) {
+    const loss = (c.roi ?? 0) < 0;
+    // The ROI label rides on the bar's end: the right end of a gain, the left end of a loss. When
+    // it changes ends (or the row is new), it is drawn anew from that end of the bar as it was
+    // (or from the break-even line, out of which a new bar grows).
+    const old = frame.before(c.key);
+    for (const l of scene.rows[i]!) {
+      const kind = l.id.slice(0, l.id.lastIndexOf('-'));
+      if (kind !== 'roi') {
+        texts.push({ ...l, key: `${c.key}|${kind}` });
+        continue;
+      }
+      const edge = old ? (loss ? old.x - 4 : old.x + old.width + 4) : loss ? layout.zeroX - 4 : layout.zeroX + 4;
+      const x = frame.snap || (!frame.entering(c.key) && !old) ? l.x : edge;
+      texts.push({ ...l, key: `${c.key}|roi|${loss}`, from: { x, y: old ? old.y + old.height / 2 : l.y } });
+    }
+  }
   const content = svg`
     <g class="grid" aria-hidden="true">${verticalGrid(layout.ticks, plot)}</g>
     ${repeat(campaigns, (c) => c.key, (_, i) => {
@@ -128,28 +169,14 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
       return mark(ctx, i, keys, svg`<rect class="hit" x="0" y=${band.y} width=${width} height=${band.height} rx="4"></rect>`);
     })}
     <g class="rows" aria-hidden="true">${repeat(rows, (r) => r.c.key, ({ c, i }) => {
-      const band = layout.bands[i]!;
       const bar = layout.bars[i]!;
       const tone = view.campaigns[i]!.tone;
-      const rowClass = `row moves ${tone}${c.others > 0 ? ' others' : ''}${frame.entering(c.key) ? ' enter' : ''}`;
-      const loss = (c.roi ?? 0) < 0;
-      const roi = scene.rows[i]!.find((l) => l.id.startsWith('roi-'));
-      // The ROI label rides on the bar's end: the right end of a gain, the left end of a loss. When
-      // it changes ends (or the row is new), it is drawn anew from that end of the bar as it was
-      // (or from the break-even line, out of which a new bar grows).
-      const old = frame.before(c.key);
-      const edge = old ? (loss ? old.x - 4 : old.x + old.width + 4) : loss ? layout.zeroX - 4 : layout.zeroX + 4;
-      const from = frame.snap || (!frame.entering(c.key) && !old) ? (roi?.x ?? 0) : edge;
-      // Inside a row, y is measured from the row's top.
-      return svg`<g class=${rowClass} data-row=${c.key} transform="translate(0 ${band.y})">
-        <rect class="bar moves" x=${bar.x} y=${bar.y - band.y} width=${bar.width} height=${bar.height} rx="2"></rect>
-        ${scene.rows[i]!.filter((l) => l !== roi).map((l) => text({ ...l, y: l.y - band.y }))}
-        ${roi ? repeat([roi], () => (loss ? 'loss' : 'gain'), (l) => riding(l, { x: l.x, y: l.y - band.y }, { x: from, y: l.y - band.y })) : ''}
-      </g>`;
+      const rowClass = `row ${tone}${c.others > 0 ? ' others' : ''}${frame.entering(c.key) ? ' enter' : ''}`;
+      return svg`<g class=${rowClass} data-row=${c.key}><rect class="bar moves" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect></g>`;
     })}</g>
     <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>
     <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
-  return { content, keys, tip, snap: frame.snap };
+  return { content, texts, keys, tip, snap: frame.snap };
 }
 
 /** The scatter's labels and layout for the current campaigns, view and size. */
@@ -187,20 +214,16 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
   };
   // Names glide with their bubbles; they keep one DOM order (by campaign), the other texts stay put.
   const names = new Map(placed.map((p) => [`name-${p.i}`, p]));
-  const riders = stableOrder(
+  const texts = stableOrder(
     scene.labels.filter((l) => names.has(l.id)),
     (l) => names.get(l.id)!.c.key,
-  );
-  /** A name is drawn anew when it changes sides of its bubble; it starts beside the bubble as it was. */
-  const side = (l: PlacedText) => {
-    const { b } = names.get(l.id)!;
-    return `${names.get(l.id)!.c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}`;
-  };
-  const nameFrom = (l: PlacedText) => {
+  ).map((l): MovingText => {
     const { c, b } = names.get(l.id)!;
     const old = frame.before(c.key);
-    return old ? { x: l.x + old.cx - b.cx, y: l.y + old.cy - b.cy } : { x: l.x, y: l.y };
-  };
+    // A name is drawn anew when it changes sides of its bubble; it starts beside the bubble as it was.
+    const key = `${c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}`;
+    return { ...l, key, from: old ? { x: l.x + old.cx - b.cx, y: l.y + old.cy - b.cy } : { x: l.x, y: l.y } };
+  });
   const content = svg`
     <g class="grid" aria-hidden="true">
       ${verticalGrid(layout.xTicks, plot)}
@@ -215,12 +238,6 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
         <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>`;
       return mark(ctx, i, keys, shapes, { enter: frame.entering(c.key), from: '--_from-cx' in style }, style);
     })}
-    <g class="labels" aria-hidden="true">
-      ${scene.labels.filter((l) => !names.has(l.id)).map(text)}
-      ${repeat(riders, side, (l) => {
-        const from = nameFrom(l);
-        return riding(l, l, from);
-      })}
-    </g>`;
-  return { content, keys, tip, snap: frame.snap };
+    <g class="labels" aria-hidden="true">${scene.labels.filter((l) => !names.has(l.id)).map(text)}</g>`;
+  return { content, texts, keys, tip, snap: frame.snap };
 }

@@ -55,26 +55,26 @@ export const chartStyles = css`
     min-height: 0;
   }
 
-  .stale .plot > svg {
+  .stale .plot > :is(svg, .texts) {
     opacity: 0.55;
   }
 
   svg text {
-    fill: var(--_text);
+    fill: currentColor;
     font-size: var(--_chart-font-size);
     dominant-baseline: central;
   }
 
-  svg text.muted {
-    fill: var(--_muted);
+  .plot .muted {
+    color: var(--_muted);
   }
 
-  svg text.strong {
+  .plot .strong {
     font-weight: 700;
   }
 
-  svg text.warning {
-    fill: var(--_warning);
+  .plot .warning {
+    color: var(--_warning);
   }
 
   .grid-line {

@@ -44,7 +44,7 @@ describe('<crm-campaign-roi> labels never overlap and are never clipped', () => 
     const texts = chartTexts(el);
     expect(texts.some((t) => t.startsWith('Others ('))).to.be.true;
     // Every row has its ROI written.
-    expect(all(el, '.plot svg text.roi')).to.have.length(rows);
+    expect(all(el, '.plot [data-label].roi')).to.have.length(rows);
   });
 
   it('count columns that do not fit are left out from the right, not squeezed', async () => {

@@ -60,7 +60,7 @@ describe('<crm-campaign-roi> live updates', () => {
       await frames(1);
       const a = barOf(el, 'A');
       expect(drawnValue(a, 'x')).to.be.closeTo(zero(), 0.01);
-      const label = all(el, 'text.roi').find((t) => t.textContent === '+200%')!;
+      const label = all(el, '[data-label].roi').find((t) => t.textContent === '+200%')!;
       // Where both are drawn on screen in this frame, not what their styles say.
       expect(label.getBoundingClientRect().left).to.be.closeTo(a.getBoundingClientRect().right + 4, 1);
       if (Math.abs(zero() - before) > 1e-3 && running(el).length) moving++;
@@ -77,8 +77,8 @@ describe('<crm-campaign-roi> live updates', () => {
     let sampled = 0;
     while (running(el).length && sampled < 200) {
       const bar = barOf(el, 'B');
-      const label = all(el, 'text.roi').find((t) => t.textContent === '−60%')!;
-      expect(label.getAttribute('text-anchor')).to.equal('end');
+      const label = all(el, '[data-label].roi').find((t) => t.textContent === '−60%')!;
+      expect(label.classList.contains('end'), 'anchored at its end').to.be.true;
       expect(label.getBoundingClientRect().right).to.be.closeTo(bar.getBoundingClientRect().left - 4, 1);
       await frames(1);
       sampled++;
@@ -96,7 +96,7 @@ describe('<crm-campaign-roi> live updates', () => {
     const widths: number[] = [];
     while (running(el).length && widths.length < 200) {
       const bar = barOf(el, 'C').getBoundingClientRect();
-      const label = all(el, 'text.roi').find((t) => t.textContent === '+150%')!;
+      const label = all(el, '[data-label].roi').find((t) => t.textContent === '+150%')!;
       expect(bar.left - svgLeft).to.be.closeTo(zero, 0.5);
       expect(label.getBoundingClientRect().left - svgLeft).to.be.closeTo(bar.right - svgLeft + 4, 1);
       widths.push(bar.width);
@@ -112,7 +112,13 @@ describe('<crm-campaign-roi> live updates', () => {
     const bottomY = rowY(el, 'B');
     const nodes = [barOf(el, 'A'), barOf(el, 'B')];
     source.emit(rows(150, 300)); // B overtakes A
-    const seen = await sampleUntilSettled(() => rowY(el, 'B'));
+    // The row's name travels with its bar: centred on it in every frame.
+    const name = all(el, '[data-label^="name-"]').find((t) => t.textContent === 'B')!;
+    const centre = (box: DOMRect) => (box.top + box.bottom) / 2;
+    const seen = await sampleUntilSettled(() => {
+      expect(centre(name.getBoundingClientRect())).to.be.closeTo(centre(barOf(el, 'B').getBoundingClientRect()), 1);
+      return rowY(el, 'B');
+    });
     expect(seen.filter((y) => y < bottomY - 1 && y > topY + 1).length, 'B never travelled').to.be.greaterThan(1);
     expect(seen.every((y) => y <= bottomY + 1e-3 && y >= topY - 1e-3), 'B went elsewhere').to.be.true;
     expect(rowY(el, 'B')).to.be.closeTo(topY, 0.01);

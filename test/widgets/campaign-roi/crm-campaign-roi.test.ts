@@ -93,7 +93,7 @@ describe('<crm-campaign-roi> bars', () => {
     const texts = chartTexts(el);
     expect(texts).to.include.members(['Leads', 'Opps', 'Won', '400', '120', '30', '900', '280', '70']);
     // Columns in the order asked for, left to right.
-    const x = (t: string) => all(el, 'svg text').find((n) => n.textContent === t)!.getBoundingClientRect().left;
+    const x = (t: string) => all(el, '.plot [data-label]').find((n) => n.textContent === t)!.getBoundingClientRect().left;
     expect(x('Leads')).to.be.below(x('Opps'));
     expect(x('Opps')).to.be.below(x('Won'));
     el.metricColumns = 'won, nonsense';

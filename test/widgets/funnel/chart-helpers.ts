@@ -16,7 +16,7 @@ export const num = (e: Element | null | undefined, attr: string) => Number(e?.ge
 export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** Every text the chart draws (not the hidden table). */
-export const chartTexts = (el: HTMLElement) => all(el, '.plot svg text').map((t) => plain(t.textContent!));
+export const chartTexts = (el: HTMLElement) => all(el, '.plot [data-label]').map((t) => plain(t.textContent!));
 
 /** All visible and hidden text of the widget, squeezed: for "no NaN anywhere" checks. */
 export const everyText = (el: HTMLElement) => plain(el.shadowRoot!.textContent!).replace(/\s+/g, ' ');
@@ -32,7 +32,7 @@ export const tableRow = (el: HTMLElement, index: number) =>
 export function expectLabelsApart(el: HTMLElement): number {
   const plot = one<HTMLElement>(el, '.plot')!.getBoundingClientRect();
   const host = el.getBoundingClientRect();
-  const boxes = all(el, '.plot svg text').map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+  const boxes = all(el, '.plot [data-label]').map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
   const e = 0.5;
   for (const { text, box } of boxes) {
     expect(box.width, `"${text}" has no width`).to.be.above(0);
@@ -57,7 +57,7 @@ export function expectLabelsClearOf(el: HTMLElement, selector: string): void {
   const marks = all(el, selector)
     .map((m) => m.getBoundingClientRect())
     .filter((b) => b.width > 0 && b.height > 0);
-  for (const t of all(el, '.plot svg text')) {
+  for (const t of all(el, '.plot [data-label]')) {
     const a = t.getBoundingClientRect();
     for (const b of marks) {
       const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
