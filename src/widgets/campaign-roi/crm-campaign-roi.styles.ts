@@ -4,9 +4,9 @@ import { css } from 'lit';
  * The campaign-ROI marks on top of the chart styles. Why some rules are there (said here rather than
  * in CSS comments, which would ship to every page inside the stylesheet):
  * - `.none .dot`: no cost, no ROI — a hollow bubble on the cost axis and no bar; its label says "n/a".
- * - `.labels`, `.rows`, `.texts`: bars and their labels are drawn over the hit areas of the marks, and
- *   let the pointer through.
- * - `.texts > span`: texts that move with their marks (HTML over the plot, see `movingTexts`), centred
+ * - `.rows`, `.texts`: bars and their labels are drawn over the hit areas of the marks, and let the
+ *   pointer through.
+ * - `.texts > span`: the chart's texts (HTML over the plot, moved by `left` and `top`), centred
  *   on their point like SVG text with `dominant-baseline: central`, and anchored by class.
  * - `.bar` transform origin: a new bar (`.enter`) grows out of the break-even line, to the right for a
  *   gain and to the left for a loss.
@@ -75,7 +75,6 @@ export const campaignRoiStyles = css`
     shape-rendering: crispEdges;
   }
 
-  .labels,
   .rows,
   .texts {
     pointer-events: none;

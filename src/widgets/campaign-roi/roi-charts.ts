@@ -37,7 +37,7 @@ export interface ChartContext extends SceneMetrics {
 
 export interface ChartParts {
   content: SVGTemplateResult;
-  /** Texts that move with the marks, drawn over the chart (`movingTexts`). */
+  /** The chart's texts, drawn over it (`movingTexts`). */
   texts: MovingText[];
   /** The marks in keyboard order. */
   keys: string[];
@@ -46,9 +46,7 @@ export interface ChartParts {
   snap: boolean;
 }
 
-const text = (l: PlacedText) => svg`<text class=${l.cls} data-label=${l.id} x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`;
-
-/** A text that moves with its mark: where it is headed (`x`, `y`), keyed for its DOM place. */
+/** A text on the chart: where it is headed (`x`, `y`), keyed for its DOM place. */
 export interface MovingText extends PlacedText {
   /** Stays the same while the text is the same text of the same mark; a new key draws it anew. */
   key: string;
@@ -57,8 +55,8 @@ export interface MovingText extends PlacedText {
 }
 
 /**
- * Texts that move with their marks, as HTML over the plot, placed by `left` and `top`, which the
- * browser transitions (set from `--_x` and `--_y` by the stylesheet, so that a new text's
+ * The chart's texts, as HTML over the plot, placed by `left` and `top`, which the browser
+ * transitions: labels ride with their marks, and ticks and captions glide with the scale (set from `--_x` and `--_y` by the stylesheet, so that a new text's
  * `@starting-style` is not outranked by an inline position). In SVG a text moves only by a transform, and a transform that changes in
  * every frame makes Chromium re-layer the whole page in every frame; moving a box inside the
  * contained plot costs a small layout of the plot alone. The texts keep one DOM order (callers pass
@@ -76,6 +74,16 @@ export const movingTexts = (texts: readonly MovingText[], snap: boolean) =>
         '--_from-y': t.from && `${t.from.y}px`,
       })}>${t.text}</span>`,
   )}</div>`;
+
+/**
+ * Texts that belong to no mark (ticks, captions, headers), by id in a stable DOM order. A text that
+ * changes its anchor is drawn anew rather than sliding by half its width.
+ */
+const fixedTexts = (labels: readonly PlacedText[]): MovingText[] =>
+  stableOrder(
+    labels.map((l) => ({ ...l, key: `${l.id}|${l.anchor}` })),
+    (t) => t.key,
+  );
 
 /** The break-even line's width: a rect rather than a line, so that it glides by its `x` like the bars beside it. */
 const BREAK_EVEN = 1.5;
@@ -175,8 +183,8 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
       return svg`<g class=${rowClass} data-row=${c.key}><rect class="bar moves" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect></g>`;
     })}</g>
     <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>
-    <g class="labels" aria-hidden="true">${scene.fixed.map(text)}</g>`;
-  return { content, texts, keys, tip, snap: frame.snap };
+`;
+  return { content, texts: [...texts, ...fixedTexts(scene.fixed)], keys, tip, snap: frame.snap };
 }
 
 /** The scatter's labels and layout for the current campaigns, view and size. */
@@ -212,7 +220,7 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
     const g = frame.reordered ? ctx.bubbleOnScreen(key) : null;
     return g ? { '--_from-cx': `${g.cx}px`, '--_from-cy': `${g.cy}px`, '--_from-r': `${g.r}px` } : {};
   };
-  // Names glide with their bubbles; they keep one DOM order (by campaign), the other texts stay put.
+  // Names glide with their bubbles; they keep one DOM order (by campaign).
   const names = new Map(placed.map((p) => [`name-${p.i}`, p]));
   const texts = stableOrder(
     scene.labels.filter((l) => names.has(l.id)),
@@ -237,7 +245,6 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
       const shapes = svg`<circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>
         <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>`;
       return mark(ctx, i, keys, shapes, { enter: frame.entering(c.key), from: '--_from-cx' in style }, style);
-    })}
-    <g class="labels" aria-hidden="true">${scene.labels.filter((l) => !names.has(l.id)).map(text)}</g>`;
-  return { content, texts, keys, tip, snap: frame.snap };
+    })}`;
+  return { content, texts: [...texts, ...fixedTexts(scene.labels.filter((l) => !names.has(l.id)))], keys, tip, snap: frame.snap };
 }

@@ -49,9 +49,10 @@ describe('<crm-campaign-roi> live updates', () => {
     expect(drawnWidth(el, 'B')).to.be.closeTo(barWidth(el, 'B'), 0.01);
   });
 
-  it('while bars move, the break-even line moves with them and each ROI label rides on its bar', async () => {
+  it('while bars move, the break-even line, its tick and each ROI label move with them', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
     const el = await live(source, 'bars', '400ms');
+    const svgLeft = one(el, 'svg')!.getBoundingClientRect().left;
     const zero = () => drawnValue(one(el, '.break-even')!, 'x') + 0.75;
     const before = zero();
     source.emit(rows(300, 40)); // B turns into a loss: the scale grows to the left, 0 % moves right
@@ -63,6 +64,9 @@ describe('<crm-campaign-roi> live updates', () => {
       const label = all(el, '[data-label].roi').find((t) => t.textContent === '+200%')!;
       // Where both are drawn on screen in this frame, not what their styles say.
       expect(label.getBoundingClientRect().left).to.be.closeTo(a.getBoundingClientRect().right + 4, 1);
+      // The 0 % tick glides with the line it names.
+      const tick = one(el, '[data-label="tick-0"]')!.getBoundingClientRect();
+      expect((tick.left + tick.right) / 2 - svgLeft).to.be.closeTo(zero(), 1);
       if (Math.abs(zero() - before) > 1e-3 && running(el).length) moving++;
     }
     expect(moving).to.be.greaterThan(0);
