@@ -12,6 +12,9 @@ import { MetricController } from './metric-controller.js';
 /** Data that keeps coming at shorter gaps than this (ms) is drawn in place, without motion. */
 export const STREAMING_GAP_MS = 250;
 
+/** How many gaps between data frames the data rate is read from. */
+const RATE_SAMPLES = 4;
+
 /** A source property as a framework sets it: a registered name, or an adapter object. */
 export type SourceValue = string | MetricSource | null | undefined;
 
@@ -98,23 +101,27 @@ export abstract class CrmMetricElement<M> extends LitElement {
 
   /**
    * How often new data comes: the longer of the last two gaps between the models this widget drew
-   * (Infinity until there are two), so one quick follow-up does not cut motion short but a stream
-   * that keeps coming fast does. Motion is capped by it: marks still moving when the next data
-   * comes would show numbers behind the data, and overlapping transitions pile up work.
+   * (Infinity until there are two), so one quick follow-up does not cut motion short. Motion is
+   * capped by it: marks still moving when the next data comes would show numbers behind the data,
+   * and overlapping transitions pile up work.
    */
   protected frameGap = Number.POSITIVE_INFINITY;
-  private lastGap = Number.POSITIVE_INFINITY;
+  /** The last gaps between models drawn (ms), newest last: whether data streams is read from their mean. */
+  private gaps: number[] = [];
   private gapModel: M | null = null;
   private gapModelAt = 0;
 
   /**
    * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
-   * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 when
-   * data keeps coming more often than `STREAMING_GAP_MS`: a motion that never gets to finish only
-   * blurs the numbers, and a streaming dashboard would spend every frame on it.
+   * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 while
+   * data streams: when the mean of the last gaps is under `STREAMING_GAP_MS`. A motion that never
+   * gets to finish only blurs the numbers, and a streaming dashboard would spend every frame on it.
+   * The mean, not the last gap, decides: a stream's gaps vary (a busy source sends in bursts), and
+   * motion that switches on at every longer gap costs as much as motion that stays on.
    */
   protected motionCap(): number {
-    if (this.frameGap < STREAMING_GAP_MS) return 0;
+    const { gaps } = this;
+    if (gaps.length > 1 && gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length < STREAMING_GAP_MS) return 0;
     return Math.floor(this.frameGap / 50) * 50;
   }
 
@@ -140,12 +147,10 @@ export abstract class CrmMetricElement<M> extends LitElement {
     const model = this.data.model;
     if (model === this.gapModel) return;
     const now = performance.now();
-    if (model === null) this.frameGap = this.lastGap = Number.POSITIVE_INFINITY;
-    else if (this.gapModel !== null) {
-      const gap = now - this.gapModelAt;
-      this.frameGap = Math.max(gap, this.lastGap);
-      this.lastGap = gap;
-    }
+    if (model === null) this.gaps = [];
+    else if (this.gapModel !== null) this.gaps = [...this.gaps.slice(-(RATE_SAMPLES - 1)), now - this.gapModelAt];
+    const [previous, last] = this.gaps.slice(-2);
+    this.frameGap = last === undefined ? Number.POSITIVE_INFINITY : Math.max(previous!, last);
     this.gapModel = model;
     this.gapModelAt = now;
   }

@@ -123,6 +123,23 @@ describe('<crm-funnel> live updates', () => {
     expectOnData(el);
   });
 
+  it('a stream stays in place through one longer gap: motion follows the mean rate, not the last gap', async () => {
+    const source = new ManualSource(frame(stages(1000, 500)));
+    const el = await live(source, '1000ms');
+    const durationMs = () => parseFloat(getComputedStyle(one(el, '.moves')!).transitionDuration) * 1000;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // About ten frames a second, as a busy source sends them: mostly close together, once 0.4 s apart.
+    for (const [i, gap] of [60, 60, 60, 400].entries()) {
+      await pause(gap);
+      source.emit(stages(1000, 450 - i * 50));
+      await frames(1);
+    }
+    await frames(1);
+    expect(durationMs(), 'the longer gap switched motion on').to.equal(0);
+    expect(running(el)).to.have.length(0);
+    expectOnData(el);
+  });
+
   it('new data in the middle of a motion continues from where the bars are', async () => {
     const source = new ManualSource(frame(stages(1000, 1000)));
     const el = await live(source, '400ms');
