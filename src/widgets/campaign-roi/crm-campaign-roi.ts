@@ -31,7 +31,7 @@ const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
  * @csspart base - The tile.
  * @csspart label - The heading.
  * @csspart headline - Total ROI of all campaigns in the header.
- * @csspart plot - The chart area (holds the `<svg>` and the tooltip).
+ * @csspart plot - The chart area (holds the `<svg>`, the chart's texts over it and the tooltip).
  * @csspart tooltip - The tooltip of the hovered or focused campaign.
  * @csspart table - The data table (visually hidden; for screen readers).
  * @csspart stale - The "not updating" note shown while the data is stale.

@@ -42,7 +42,7 @@ export interface ChartParts {
   /** The marks in keyboard order. */
   keys: string[];
   tip: ChartTip | null;
-  /** Draw at once, without motion (class `snap` on the `<svg>`). */
+  /** Draw at once, without motion (class `snap` on the `<svg>` and on the texts over it). */
   snap: boolean;
 }
 
@@ -55,12 +55,13 @@ export interface MovingText extends PlacedText {
 }
 
 /**
- * The chart's texts, as HTML over the plot, placed by `left` and `top`, which the browser
- * transitions: labels ride with their marks, and ticks and captions glide with the scale (set from `--_x` and `--_y` by the stylesheet, so that a new text's
- * `@starting-style` is not outranked by an inline position). In SVG a text moves only by a transform, and a transform that changes in
- * every frame makes Chromium re-layer the whole page in every frame; moving a box inside the
- * contained plot costs a small layout of the plot alone. The texts keep one DOM order (callers pass
- * them in a stable order), since a node that Lit moves loses its running transition.
+ * The chart's texts, as HTML over the plot, placed by `left` and `top` (set from `--_x` and `--_y`
+ * by the stylesheet, so that a new text's `@starting-style` is not outranked by an inline
+ * position), which the browser transitions: labels ride with their marks, ticks and captions glide
+ * with the scale. In SVG a text moves only by a transform, and a transform that changes in every
+ * frame makes Chromium re-layer the whole page in every frame; moving a box inside the contained
+ * plot costs a small layout of the plot alone. The texts keep one DOM order (callers pass them in a
+ * stable order), since a node that Lit moves loses its running transition.
  */
 export const movingTexts = (texts: readonly MovingText[], snap: boolean) =>
   html`<div class=${snap ? 'texts snap' : 'texts'} aria-hidden="true">${repeat(
@@ -182,8 +183,7 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
       const rowClass = `row ${tone}${c.others > 0 ? ' others' : ''}${frame.entering(c.key) ? ' enter' : ''}`;
       return svg`<g class=${rowClass} data-row=${c.key}><rect class="bar moves" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect></g>`;
     })}</g>
-    <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>
-`;
+    <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>`;
   return { content, texts: [...texts, ...fixedTexts(scene.fixed)], keys, tip, snap: frame.snap };
 }
 

@@ -106,7 +106,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * and overlapping transitions pile up work.
    */
   protected frameGap = Number.POSITIVE_INFINITY;
-  /** The last gaps between models drawn (ms), newest last: whether data streams is read from their mean. */
+  /** The last gaps between models drawn (ms), newest last: whether data streams is read from their median. */
   private gaps: number[] = [];
   private gapModel: M | null = null;
   private gapModelAt = 0;
@@ -114,14 +114,13 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /**
    * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
    * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 while
-   * data streams: when the mean of the last gaps is under `STREAMING_GAP_MS`. A motion that never
+   * data streams: when the median of the last gaps is under `STREAMING_GAP_MS`. A motion that never
    * gets to finish only blurs the numbers, and a streaming dashboard would spend every frame on it.
-   * The mean, not the last gap, decides: a stream's gaps vary (a busy source sends in bursts), and
+   * The median, not the last gap, decides: a stream's gaps vary (a busy source sends in bursts), and
    * motion that switches on at every longer gap costs as much as motion that stays on.
    */
   protected motionCap(): number {
-    const { gaps } = this;
-    if (gaps.length > 1 && gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length < STREAMING_GAP_MS) return 0;
+    if (median(this.gaps) < STREAMING_GAP_MS) return 0;
     return Math.floor(this.frameGap / 50) * 50;
   }
 
@@ -187,6 +186,14 @@ export abstract class CrmMetricElement<M> extends LitElement {
     if (trigger?.ctrlKey || trigger?.metaKey) window.open(href, '_blank', 'noopener');
     else window.location.assign(href);
   }
+}
+
+/** The middle of at least two numbers (the mean of the middle two for an even count); Infinity for fewer. */
+function median(values: readonly number[]): number {
+  if (values.length < 2) return Number.POSITIVE_INFINITY;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** `win_rate` → `Win rate`: a readable heading when neither the page nor the source gives one. */
