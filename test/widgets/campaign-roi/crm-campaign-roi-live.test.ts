@@ -5,6 +5,7 @@ import '../../../src/campaign-roi.js';
 import type { CrmCampaignRoi } from '../../../src/campaign-roi.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
+import { rendersDuringBurst } from '../../helpers/render-count.js';
 import { all, drawn, drawnValue, num, one, running, sampleUntilSettled, settled } from '../funnel/chart-helpers.js';
 
 const rows = (a: number, b: number, leads = [10, 40]): Row[] => [
@@ -191,17 +192,7 @@ describe('<crm-campaign-roi> live updates', () => {
   it('renders at most once per animation frame however fast frames arrive', async () => {
     const source = new ManualSource(frame(rows(300, 150)));
     const el = await live(source, 'bars', '0ms');
-    let renders = 0;
-    const render = el.render.bind(el);
-    el.render = () => {
-      renders++;
-      return render();
-    };
-    for (let i = 1; i <= 100; i++) {
-      source.emit(rows(300, 150 + i));
-      for (let j = 0; j < 5; j++) await Promise.resolve();
-    }
-    await frames(3);
+    const renders = await rendersDuringBurst(el, (i) => source.emit(rows(300, 150 + i)));
     expect(renders).to.be.within(1, 2);
     expect(barWidth(el, 'B') / barWidth(el, 'A')).to.be.closeTo(1.5 / 2, 1e-9);
   });

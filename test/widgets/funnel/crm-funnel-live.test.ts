@@ -5,6 +5,7 @@ import '../../../src/funnel.js';
 import type { CrmFunnel } from '../../../src/funnel.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
+import { rendersDuringBurst } from '../../helpers/render-count.js';
 import { all, drawn, num, one, running, sampleUntilSettled, settled } from './chart-helpers.js';
 
 const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won', 'Upsell'][i]!, value }));
@@ -206,17 +207,7 @@ describe('<crm-funnel> live updates', () => {
   it('renders at most once per animation frame however fast frames arrive, and shows the last', async () => {
     const source = new ManualSource(frame(stages(1000, 0)));
     const el = await live(source, '0ms');
-    let renders = 0;
-    const render = el.render.bind(el);
-    el.render = () => {
-      renders++;
-      return render();
-    };
-    for (let i = 1; i <= 100; i++) {
-      source.emit(stages(1000, i));
-      for (let j = 0; j < 5; j++) await Promise.resolve();
-    }
-    await frames(3);
+    const renders = await rendersDuringBurst(el, (i) => source.emit(stages(1000, i)));
     expect(renders).to.be.within(1, 2);
     expect(widths(el)[1]! / widths(el)[0]!).to.be.closeTo(0.1, 1e-9);
   });

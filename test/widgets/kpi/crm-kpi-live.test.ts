@@ -5,6 +5,7 @@ import type { CrmStateEvent } from '../../../src/events/crm-state.js';
 import type { CrmKpi } from '../../../src/kpi.js';
 import { ManualSource, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
+import { rendersDuringBurst } from '../../helpers/render-count.js';
 
 const value = (el: CrmKpi) => el.shadowRoot!.querySelector('[part~="value"]')?.textContent?.trim();
 const ready = (el: CrmKpi) => waitUntil(() => el.getAttribute('state') === 'ready', 'never ready', { timeout: 4000 });
@@ -16,18 +17,7 @@ describe('<crm-kpi> live', () => {
     const source = new ManualSource(frame([{ value: 0 }]));
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="m" .source=${source}></crm-kpi>`);
     await ready(el);
-    let renders = 0;
-    const render = el.render.bind(el);
-    el.render = () => {
-      renders++;
-      return render();
-    };
-    // Frames arrive in separate tasks' microtasks, as from a socket: without coalescing each would render.
-    for (let i = 1; i <= 200; i++) {
-      source.emit([{ value: i }]);
-      for (let j = 0; j < 5; j++) await Promise.resolve();
-    }
-    await frames(3);
+    const renders = await rendersDuringBurst(el, (i) => source.emit([{ value: i }]), 200);
     expect(renders).to.be.within(1, 2);
     expect(value(el)).to.equal('200');
   });

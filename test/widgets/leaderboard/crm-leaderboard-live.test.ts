@@ -6,6 +6,7 @@ import { demoSource, registerSource, unregisterSource } from '../../../src/data/
 import type { CrmLeaderboard } from '../../../src/leaderboard.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
+import { rendersDuringBurst } from '../../helpers/render-count.js';
 import { changes, inState, moves, names, ranks, rows, settled, spoken, values } from './helpers.js';
 
 const agents = (values: Record<string, number>): Row[] => Object.entries(values).map(([name, value]) => ({ id: name.toLowerCase(), name, value }));
@@ -152,17 +153,7 @@ describe('<crm-leaderboard> live', () => {
 
   it('renders at most once per animation frame however fast frames arrive, and shows the last', async () => {
     const { el, source } = await liveBoard({ Ana: 0, Ben: 0 });
-    let renders = 0;
-    const render = el.render.bind(el);
-    el.render = () => {
-      renders++;
-      return render();
-    };
-    for (let i = 1; i <= 200; i++) {
-      source.emit(agents({ Ana: i, Ben: 200 - i }));
-      for (let j = 0; j < 5; j++) await Promise.resolve();
-    }
-    await frames(3);
+    const renders = await rendersDuringBurst(el, (i) => source.emit(agents({ Ana: i, Ben: 200 - i })), 200);
     expect(renders).to.be.within(1, 3);
     await settled(el, ['200', '0']);
     expect(names(el)).to.deep.equal(['Ana', 'Ben']);
