@@ -1,16 +1,13 @@
 import { bandScale } from './band-scale.js';
 import { scaleLinear } from './linear-scale.js';
 import type { Box } from './label-layout.js';
+import { type PlotMargins, plotBox } from './plot-box.js';
 
-export interface RoiBarsOptions {
-  width: number;
-  height: number;
-  /** Pixels kept left of the bars (campaign names) and right of them (metric columns). */
-  left?: number;
-  right?: number;
-  /** Pixels kept above (break-even caption) and below (the axis). */
-  top?: number;
-  bottom?: number;
+/**
+ * Margins: left of the bars the campaign names, right of them the metric columns, above them the
+ * break-even caption, below them the axis.
+ */
+export interface RoiBarsOptions extends PlotMargins {
   /** About how many axis ticks fit. */
   ticks?: number;
   /** The thickest a bar gets in a tall panel. */
@@ -35,14 +32,7 @@ export interface RoiBarsLayout {
  * length 0 on that line.
  */
 export function roiBarsLayout(rois: ReadonlyArray<number | null>, o: RoiBarsOptions): RoiBarsLayout {
-  const left = Math.max(0, o.left ?? 0);
-  const top = Math.max(0, o.top ?? 0);
-  const plot: Box = {
-    x: left,
-    y: top,
-    width: Math.max(0, o.width - left - Math.max(0, o.right ?? 0)),
-    height: Math.max(0, o.height - top - Math.max(0, o.bottom ?? 0)),
-  };
+  const plot = plotBox(o);
   const known = rois.filter((r): r is number => r !== null && Number.isFinite(r));
   let lo = Math.min(0, ...known);
   let hi = Math.max(0, ...known);

@@ -1,5 +1,6 @@
 import { scaleLinear } from './linear-scale.js';
 import type { Box } from './label-layout.js';
+import { type PlotMargins, plotBox } from './plot-box.js';
 
 export interface ScatterPoint {
   cost: number | null;
@@ -7,14 +8,8 @@ export interface ScatterPoint {
   leads: number | null;
 }
 
-export interface RoiScatterOptions {
-  width: number;
-  height: number;
-  /** Pixels for the revenue axis labels (left) and the cost axis labels (bottom). */
-  left?: number;
-  bottom?: number;
-  top?: number;
-  right?: number;
+/** Margins: left the revenue axis labels, below the cost axis labels. */
+export interface RoiScatterOptions extends PlotMargins {
   /** About how many ticks fit on each axis. */
   xTicks?: number;
   yTicks?: number;
@@ -44,14 +39,7 @@ const MIN_RADIUS = 4;
  * at 0 unless a value is negative; the ranges are inset by the largest radius so no bubble is cut.
  */
 export function roiScatterLayout(points: readonly ScatterPoint[], o: RoiScatterOptions): RoiScatterLayout {
-  const left = Math.max(0, o.left ?? 0);
-  const top = Math.max(0, o.top ?? 0);
-  const plot: Box = {
-    x: left,
-    y: top,
-    width: Math.max(0, o.width - left - Math.max(0, o.right ?? 0)),
-    height: Math.max(0, o.height - top - Math.max(0, o.bottom ?? 0)),
-  };
+  const plot = plotBox(o);
   const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
   const placed = points.map((p) => finite(p.cost) && finite(p.revenue));
   const costs = points.filter((_, i) => placed[i]).map((p) => p.cost as number);

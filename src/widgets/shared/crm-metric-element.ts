@@ -106,7 +106,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * and overlapping transitions pile up work.
    */
   protected frameGap = Number.POSITIVE_INFINITY;
-  /** The last gaps between models drawn (ms), newest last: whether data streams is read from their median. */
+  /** The last gaps between models drawn (ms), newest last: whether data streams is read from most of them. */
   private gaps: number[] = [];
   private gapModel: M | null = null;
   private gapModelAt = 0;
@@ -114,13 +114,14 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /**
    * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
    * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 while
-   * data streams: when the median of the last gaps is under `STREAMING_GAP_MS`. A motion that never
-   * gets to finish only blurs the numbers, and a streaming dashboard would spend every frame on it.
-   * The median, not the last gap, decides: a stream's gaps vary (a busy source sends in bursts), and
-   * motion that switches on at every longer gap costs as much as motion that stays on.
+   * data streams: when most of the last gaps (of at least two) are shorter than `STREAMING_GAP_MS`.
+   * A motion that never gets to finish only blurs the numbers, and a streaming dashboard would spend
+   * every frame on it. Most gaps, not the last one, decide: a stream's gaps vary (a busy source sends
+   * in bursts), and motion that switches on at every longer gap costs as much as motion that stays on.
    */
   protected motionCap(): number {
-    if (median(this.gaps) < STREAMING_GAP_MS) return 0;
+    const { gaps } = this;
+    if (gaps.length > 1 && gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length) return 0;
     return Math.floor(this.frameGap / 50) * 50;
   }
 
@@ -146,10 +147,10 @@ export abstract class CrmMetricElement<M> extends LitElement {
     const model = this.data.model;
     if (model === this.gapModel) return;
     const now = performance.now();
-    if (model === null) this.gaps = [];
-    else if (this.gapModel !== null) this.gaps = [...this.gaps.slice(-(RATE_SAMPLES - 1)), now - this.gapModelAt];
-    const [previous, last] = this.gaps.slice(-2);
-    this.frameGap = last === undefined ? Number.POSITIVE_INFINITY : Math.max(previous!, last);
+    const { gaps } = this;
+    if (model === null) gaps.length = 0;
+    else if (this.gapModel !== null && gaps.push(now - this.gapModelAt) > RATE_SAMPLES) gaps.shift();
+    this.frameGap = gaps.length > 1 ? Math.max(...gaps.slice(-2)) : Number.POSITIVE_INFINITY;
     this.gapModel = model;
     this.gapModelAt = now;
   }
@@ -186,14 +187,6 @@ export abstract class CrmMetricElement<M> extends LitElement {
     if (trigger?.ctrlKey || trigger?.metaKey) window.open(href, '_blank', 'noopener');
     else window.location.assign(href);
   }
-}
-
-/** The middle of at least two numbers (the mean of the middle two for an even count); Infinity for fewer. */
-function median(values: readonly number[]): number {
-  if (values.length < 2) return Number.POSITIVE_INFINITY;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** `win_rate` → `Win rate`: a readable heading when neither the page nor the source gives one. */
