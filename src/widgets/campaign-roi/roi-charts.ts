@@ -228,8 +228,9 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
   ).map((l): MovingText => {
     const { c, b } = names.get(l.id)!;
     const old = frame.before(c.key);
-    // A name is drawn anew when it changes sides of its bubble; it starts beside the bubble as it was.
-    const key = `${c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}`;
+    // A name is drawn anew when it changes sides of its bubble (or its anchor); it starts beside the
+    // bubble as it was.
+    const key = `${c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}|${l.anchor}`;
     return { ...l, key, from: old ? { x: l.x + old.cx - b.cx, y: l.y + old.cy - b.cy } : { x: l.x, y: l.y } };
   });
   const content = svg`

@@ -1,6 +1,5 @@
 import { type RoiScatterLayout, type ScatterPoint, roiScatterLayout } from '../../metrics/roi-scatter-layout.js';
-import type { PlacedText } from '../shared/chart-text.js';
-import type { SceneMetrics } from '../shared/chart-text.js';
+import type { PlacedText, SceneMetrics } from '../shared/chart-text.js';
 import { labelSet } from './roi-labels.js';
 
 export interface ScatterSceneOptions extends SceneMetrics {
@@ -49,12 +48,21 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
   }
   const b = layout.breakEven;
   if (b) {
-    // Beside the upper end of the diagonal, on the side with room.
-    add('break-even', 1, [at('break-even', o.breakEven, b.x2 - 6, b.y2 + line, 'end', 'muted'), at('break-even', o.breakEven, b.x2 + 6, b.y2 + line / 2, 'start', 'muted'), at('break-even', o.breakEven, b.x2 - 6, b.y2 - line / 2, 'end', 'muted')]);
+    // At the upper end of the diagonal, clear of the line: above its end (the line runs down to the
+    // left from there), else right of it, else below it on the right.
+    const caption = (x: number, y: number, anchor: PlacedText['anchor']) => at('break-even', o.breakEven, x, y, anchor, 'muted');
+    add('break-even', 1, [caption(b.x2, b.y2 - line / 2 - 5, 'end'), caption(b.x2 + 6, b.y2, 'start'), caption(b.x2 + 6, b.y2 + line, 'start')]);
   }
 
-  // Campaign names: right of the bubble, else left, above, below; bubbles are obstacles.
+  // Campaign names: right of the bubble, else left, above, below, above or below reaching right.
+  // Bubbles are obstacles, and so is the break-even diagonal (as points a few pixels apart, which
+  // the placement gap joins up): a name across the line would hide on which side of it its
+  // campaign is.
   const obstacles = layout.bubbles.filter((p): p is NonNullable<typeof p> => p !== null).map((p) => ({ x: p.cx - p.r, y: p.cy - p.r, width: 2 * p.r, height: 2 * p.r }));
+  if (b) {
+    const steps = Math.ceil(Math.hypot(b.x2 - b.x1, b.y2 - b.y1) / 4);
+    for (let k = 0; k <= steps; k++) obstacles.push({ x: b.x1 + ((b.x2 - b.x1) * k) / steps, y: b.y1 + ((b.y2 - b.y1) * k) / steps, width: 0, height: 0 });
+  }
   const byLeads = points.map((p, i) => ({ i, leads: p.leads ?? 0 })).sort((a, c) => c.leads - a.leads);
   byLeads.forEach(({ i }, rank) => {
     const p = layout.bubbles[i];
@@ -62,11 +70,17 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
     if (!p || !name) return;
     const id = `name-${i}`;
     const w = measure(name, false);
+    // Above or below a bubble with more room than the placement gap (3), which its own box counts too.
+    const above = p.cy - p.r - line / 2 - 4;
+    const below = p.cy + p.r + line / 2 + 4;
     add(id, 10 + rank, [
       at(id, name, p.cx + p.r + 4, p.cy, 'start', 'name', w),
       at(id, name, p.cx - p.r - 4, p.cy, 'end', 'name', w),
-      at(id, name, p.cx, p.cy - p.r - line / 2 - 1, 'middle', 'name', w),
-      at(id, name, p.cx, p.cy + p.r + line / 2 + 1, 'middle', 'name', w),
+      at(id, name, p.cx, above, 'middle', 'name', w),
+      at(id, name, p.cx, below, 'middle', 'name', w),
+      // Above or below, reaching right: room beside a neighbour on the left (or the axis).
+      at(id, name, p.cx, above, 'start', 'name', w),
+      at(id, name, p.cx, below, 'start', 'name', w),
     ]);
   });
 

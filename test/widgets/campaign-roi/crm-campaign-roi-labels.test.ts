@@ -3,7 +3,7 @@ import '../../../src/campaign-roi.js';
 import type { CrmCampaignRoi } from '../../../src/campaign-roi.js';
 import { staticSource } from '../../../src/data/index.js';
 import type { Row } from '../../helpers/sources.js';
-import { all, chartTexts, drawn, expectLabelsApart, expectLabelsClearOf } from '../funnel/chart-helpers.js';
+import { all, chartTexts, drawn, expectLabelsApart, expectLabelsClearOf, num, one } from '../funnel/chart-helpers.js';
 import { campaigns, euro } from './campaigns.js';
 
 const many: Row[] = Array.from({ length: 14 }, (_, i) => ({
@@ -23,7 +23,25 @@ async function roiChart(rows: Row[], view: 'bars' | 'scatter', width: number, he
   return el;
 }
 
-describe('<crm-campaign-roi> labels never overlap and are never clipped', () => {
+/** Asserts that the break-even diagonal runs through no label: a name across it hides its side. */
+function expectLabelsOffDiagonal(el: CrmCampaignRoi): void {
+  const line = one(el, '.diagonal');
+  if (!line) return;
+  const svg = one(el, '.plot > svg')!.getBoundingClientRect();
+  const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => num(line, a)) as [number, number, number, number];
+  const steps = Math.ceil(Math.hypot(x2 - x1, y2 - y1));
+  for (const label of all(el, '.plot [data-label]')) {
+    const box = label.getBoundingClientRect();
+    for (let k = 0; k <= steps; k++) {
+      const x = svg.left + x1 + ((x2 - x1) * k) / steps;
+      const y = svg.top + y1 + ((y2 - y1) * k) / steps;
+      const crosses = x > box.left + 1 && x < box.right - 1 && y > box.top + 1 && y < box.bottom - 1;
+      expect(crosses, `the break-even diagonal runs through "${label.textContent}"`).to.be.false;
+    }
+  }
+}
+
+describe('<crm-campaign-roi> labels never overlap, are never clipped, and stay off the break-even line', () => {
   for (const view of ['bars', 'scatter'] as const) {
     for (const [width, height] of [[280, 200], [240, 160], [200, 120], [420, 150], [960, 420]] as const) {
       for (const [name, rows] of [['5 campaigns', campaigns], ['14 long names', many]] as const) {
@@ -32,6 +50,7 @@ describe('<crm-campaign-roi> labels never overlap and are never clipped', () => 
           const count = expectLabelsApart(el);
           expectLabelsClearOf(el, view === 'bars' ? '.bar' : 'circle.dot');
           expect(count).to.be.greaterThan(0);
+          if (view === 'scatter') expectLabelsOffDiagonal(el);
         });
       }
     }
