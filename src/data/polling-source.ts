@@ -184,30 +184,30 @@ function isTransient(error: unknown): boolean {
  */
 class PollBoard {
   readonly status = new StatusChannel();
-  private readonly pollers = new Map<symbol, { ok: boolean; failure: { error: unknown; delay: number } | null }>();
+  readonly #pollers = new Map<symbol, { ok: boolean; failure: { error: unknown; delay: number } | null }>();
 
   join(): symbol {
     const id = Symbol('poller');
-    this.pollers.set(id, { ok: false, failure: null });
-    this.update();
+    this.#pollers.set(id, { ok: false, failure: null });
+    this.#update();
     return id;
   }
 
   leave(id: symbol): void {
-    this.pollers.delete(id);
-    this.update();
+    this.#pollers.delete(id);
+    this.#update();
   }
 
   report(id: symbol, failure: { error: unknown; delay: number } | null): void {
-    const poller = this.pollers.get(id);
+    const poller = this.#pollers.get(id);
     if (!poller) return;
     poller.failure = failure;
     poller.ok ||= !failure;
-    this.update();
+    this.#update();
   }
 
-  private update(): void {
-    const all = [...this.pollers.values()];
+  #update(): void {
+    const all = [...this.#pollers.values()];
     const failing = all.find((p) => p.failure);
     if (failing?.failure) {
       const { error, delay } = failing.failure;

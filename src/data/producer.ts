@@ -95,21 +95,21 @@ function subscribeSafely<T>(open: () => Observable<T> | Subscribable<T>, observe
  * registry that switches, synchronously inside it) is stopped as soon as its start returns.
  */
 export class SerialRun {
-  private runs = 0;
-  private stopCurrent: Cancel = noop;
+  #runs = 0;
+  #stopCurrent: Cancel = noop;
 
   start(run: () => Cancel): void {
     this.stop();
-    const current = ++this.runs;
+    const current = ++this.#runs;
     const stop = run();
-    if (current === this.runs) this.stopCurrent = stop;
+    if (current === this.#runs) this.#stopCurrent = stop;
     else stop();
   }
 
   stop(): void {
-    this.runs++;
-    const stop = this.stopCurrent;
-    this.stopCurrent = noop;
+    this.#runs++;
+    const stop = this.#stopCurrent;
+    this.#stopCurrent = noop;
     stop();
   }
 }

@@ -24,50 +24,54 @@ export interface ChannelHooks {
  * subscribers; a frame older than the one already delivered (a replay after a reconnect) is skipped.
  */
 export class QueryChannels {
-  private readonly channels = new Map<string, Channel>();
+  readonly #channels = new Map<string, Channel>();
   // The hub asks this "source" once per distinct query and lets go when the last subscriber leaves.
   // It only ever subscribes to what `query` returns, so a bare subscribable is enough.
-  private readonly hub = queryHub({
+  readonly #hub = queryHub({
     query: (query) =>
       ({
         subscribe: (sink: Sink<MetricFrame>) => {
           const key = queryKey(query);
           const channel: Channel = { query, sink, lastAsOf: -Infinity };
-          this.channels.set(key, channel);
-          this.hooks.opened(key, query);
+          this.#channels.set(key, channel);
+          this.#hooks.opened(key, query);
           return {
             unsubscribe: () => {
-              if (this.channels.get(key) !== channel) return;
-              this.channels.delete(key);
-              this.hooks.closed(key);
+              if (this.#channels.get(key) !== channel) return;
+              this.#channels.delete(key);
+              this.#hooks.closed(key);
             },
           };
         },
       }) as unknown as Observable<MetricFrame>,
   } satisfies MetricSource);
 
-  constructor(private readonly hooks: ChannelHooks) {}
+  readonly #hooks: ChannelHooks;
+
+  constructor(hooks: ChannelHooks) {
+    this.#hooks = hooks;
+  }
 
   get size(): number {
-    return this.channels.size;
+    return this.#channels.size;
   }
 
   /** Every query currently subscribed, by key: what a reconnect must ask for again. */
   entries(): Array<[key: string, query: MetricQuery]> {
-    return [...this.channels].map(([key, channel]) => [key, channel.query]);
+    return [...this.#channels].map(([key, channel]) => [key, channel.query]);
   }
 
   query(key: string): MetricQuery | undefined {
-    return this.channels.get(key)?.query;
+    return this.#channels.get(key)?.query;
   }
 
   observe(query: MetricQuery): Observable<MetricFrame> {
-    return new Observable<MetricFrame>((subscriber) => this.hub.query(query)(subscriber));
+    return new Observable<MetricFrame>((subscriber) => this.#hub.query(query)(subscriber));
   }
 
   /** Hands a frame to every subscriber of `key`; false when nobody subscribed to it. */
   deliver(key: string, frame: MetricFrame): boolean {
-    const channel = this.channels.get(key);
+    const channel = this.#channels.get(key);
     if (!channel) return false;
     if (frame.asOf < channel.lastAsOf) return true;
     channel.lastAsOf = frame.asOf;
@@ -77,17 +81,17 @@ export class QueryChannels {
 
   /** Ends `key` with an error: the server refused or dropped the query. */
   fail(key: string, error: Error): boolean {
-    const channel = this.channels.get(key);
+    const channel = this.#channels.get(key);
     if (!channel) return false;
-    this.channels.delete(key);
+    this.#channels.delete(key);
     channel.sink.error(error);
     return true;
   }
 
   /** Ends every query: the server said there is nothing more to send. */
   completeAll(): void {
-    const all = [...this.channels.values()];
-    this.channels.clear();
+    const all = [...this.#channels.values()];
+    this.#channels.clear();
     for (const channel of all) channel.sink.complete();
   }
 }

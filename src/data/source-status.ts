@@ -9,17 +9,17 @@ export { isConnectionDown } from './connection-changes.js';
  * Setting the same state and reason again emits nothing, so widgets do not re-render for it.
  */
 export class StatusChannel {
-  private current: SourceStatus = { state: 'idle' };
-  private readonly listeners = new Set<(status: SourceStatus) => void>();
+  #current: SourceStatus = { state: 'idle' };
+  readonly #listeners = new Set<(status: SourceStatus) => void>();
 
   get value(): SourceStatus {
-    return this.current;
+    return this.#current;
   }
 
   set(state: SourceStatus['state'], details: Omit<SourceStatus, 'state'> = {}): void {
-    const status = (this.current = { state, ...details });
+    const status = (this.#current = { state, ...details });
     // Those listening when it was set, minus any that left while an earlier one handled it.
-    for (const listener of [...this.listeners]) if (this.listeners.has(listener)) listener(status);
+    for (const listener of [...this.#listeners]) if (this.#listeners.has(listener)) listener(status);
   }
 
   observe(): Observable<SourceStatus> {
@@ -30,9 +30,9 @@ export class StatusChannel {
         last = status;
         subscriber.next(status);
       };
-      this.listeners.add(listener);
-      listener(this.current);
-      return () => this.listeners.delete(listener);
+      this.#listeners.add(listener);
+      listener(this.#current);
+      return () => this.#listeners.delete(listener);
     });
   }
 }

@@ -43,130 +43,134 @@ export function sseSource(options: SseSourceOptions): MetricSource {
 }
 
 class EventStream implements MetricSource {
-  private readonly status$ = new StatusChannel();
-  private readonly channels = new QueryChannels({ opened: () => this.scheduleSync(), closed: () => this.scheduleSync() });
-  private source: EventSource | null = null;
+  readonly #status$ = new StatusChannel();
+  readonly #channels = new QueryChannels({ opened: () => this.#scheduleSync(), closed: () => this.#scheduleSync() });
+  #source: EventSource | null = null;
   /** The keys the open stream was asked for, in URL order. */
-  private streamKeys: string[] = [];
-  private lastEventId = '';
-  private failures = 0;
-  private syncTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private probe: AbortController | undefined;
+  #streamKeys: string[] = [];
+  #lastEventId = '';
+  #failures = 0;
+  #syncTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #probe: AbortController | undefined;
 
-  constructor(private readonly options: SseSourceOptions) {}
+  readonly #options: SseSourceOptions;
+
+  constructor(options: SseSourceOptions) {
+    this.#options = options;
+  }
 
   query(q: MetricQuery): Observable<MetricFrame> {
-    return this.channels.observe(q);
+    return this.#channels.observe(q);
   }
 
   status(): Observable<SourceStatus> {
-    return this.status$.observe();
+    return this.#status$.observe();
   }
 
   /** Widgets subscribe one by one in the same task; open one stream for all of them. */
-  private scheduleSync(): void {
-    clearTimeout(this.syncTimer);
-    this.syncTimer = setTimeout(() => this.sync(), 0);
+  #scheduleSync(): void {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = setTimeout(() => this.#sync(), 0);
   }
 
-  private sync(): void {
-    const keys = this.channels.entries().map(([key]) => key);
-    if (keys.length === 0) return this.close('idle');
-    if (keys.join('\n') === this.streamKeys.join('\n') && (this.source || this.retryTimer !== undefined || this.probe)) return;
-    this.open(keys, false);
+  #sync(): void {
+    const keys = this.#channels.entries().map(([key]) => key);
+    if (keys.length === 0) return this.#close('idle');
+    if (keys.join('\n') === this.#streamKeys.join('\n') && (this.#source || this.#retryTimer !== undefined || this.#probe)) return;
+    this.#open(keys, false);
   }
 
-  private open(keys: string[], resume: boolean): void {
-    this.stop();
-    this.streamKeys = keys;
-    if (this.status$.value.state === 'idle' || this.status$.value.state === 'closed') this.status$.set('connecting');
-    const Source = this.options.EventSource ?? EventSource;
-    const url = streamUrl(this.options.url, keys, resume ? this.lastEventId : '');
-    const source = new Source(url, { withCredentials: this.options.withCredentials ?? false });
-    this.source = source;
+  #open(keys: string[], resume: boolean): void {
+    this.#stop();
+    this.#streamKeys = keys;
+    if (this.#status$.value.state === 'idle' || this.#status$.value.state === 'closed') this.#status$.set('connecting');
+    const Source = this.#options.EventSource ?? EventSource;
+    const url = streamUrl(this.#options.url, keys, resume ? this.#lastEventId : '');
+    const source = new Source(url, { withCredentials: this.#options.withCredentials ?? false });
+    this.#source = source;
     source.onopen = () => {
-      this.failures = 0;
-      this.status$.set('open');
+      this.#failures = 0;
+      this.#status$.set('open');
     };
     source.onmessage = (event) => {
-      if (event.lastEventId) this.lastEventId = event.lastEventId;
-      this.receive(event.data);
+      if (event.lastEventId) this.#lastEventId = event.lastEventId;
+      this.#receive(event.data);
     };
     source.onerror = () => {
-      if (source !== this.source) return;
-      if (source.readyState === 0) this.status$.set('reconnecting', { error: 'The connection was lost.' });
-      else void this.askWhyClosed(url);
+      if (source !== this.#source) return;
+      if (source.readyState === 0) this.#status$.set('reconnecting', { error: 'The connection was lost.' });
+      else void this.#askWhyClosed(url);
     };
   }
 
-  private receive(data: unknown): void {
+  #receive(data: unknown): void {
     const message = parseServerMessage(data);
     if (typeof message === 'string') return warnDropped('sseSource', message);
     if (message.type === 'ping' || message.type === 'pong') return;
-    const query = this.channels.query(message.key);
+    const query = this.#channels.query(message.key);
     if (!query) {
       // A query that left a moment ago is still on this stream until it is reopened without it.
-      if (!this.streamKeys.includes(message.key)) warnDropped('sseSource', `no query has the key ${message.key}`);
+      if (!this.#streamKeys.includes(message.key)) warnDropped('sseSource', `no query has the key ${message.key}`);
       return;
     }
     if (message.type === 'error') {
-      this.channels.fail(message.key, new Error(message.message));
-      this.scheduleSync();
+      this.#channels.fail(message.key, new Error(message.message));
+      this.#scheduleSync();
       return;
     }
-    const frame = readFrame(message.frame, query, this.options.toFrame);
+    const frame = readFrame(message.frame, query, this.#options.toFrame);
     if (typeof frame === 'string') return warnDropped('sseSource', frame);
-    this.channels.deliver(message.key, frame);
+    this.#channels.deliver(message.key, frame);
   }
 
   /**
    * The browser gave up, and EventSource hides the HTTP status. One request tells "stop" (204)
    * from a failure worth retrying (a 502 while the server restarts, a network error).
    */
-  private async askWhyClosed(url: string): Promise<void> {
-    this.source?.close();
-    this.source = null;
-    const probe = (this.probe = new AbortController());
+  async #askWhyClosed(url: string): Promise<void> {
+    this.#source?.close();
+    this.#source = null;
+    const probe = (this.#probe = new AbortController());
     let status = 0;
     try {
-      const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: probe.signal, cache: 'no-store', credentials: this.options.withCredentials ? 'include' : 'same-origin' });
+      const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: probe.signal, cache: 'no-store', credentials: this.#options.withCredentials ? 'include' : 'same-origin' });
       status = response.status;
     } catch {
       // A network error: worth retrying.
     } finally {
       probe.abort();
     }
-    if (probe !== this.probe) return; // the query set changed meanwhile
-    this.probe = undefined;
+    if (probe !== this.#probe) return; // the query set changed meanwhile
+    this.#probe = undefined;
     if (status === 204) {
-      this.close('closed');
-      this.channels.completeAll();
+      this.#close('closed');
+      this.#channels.completeAll();
       return;
     }
-    this.failures++;
-    const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = this.options.backoff ?? {};
-    const delay = backoffDelay(this.failures, initialDelay, maxDelay, random);
+    this.#failures++;
+    const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = this.#options.backoff ?? {};
+    const delay = backoffDelay(this.#failures, initialDelay, maxDelay, random);
     const error = status ? `The server answered HTTP ${status}.` : 'The server cannot be reached.';
-    this.status$.set('reconnecting', { error, retryAt: Date.now() + delay });
-    const keys = this.streamKeys;
-    this.retryTimer = setTimeout(() => this.open(keys, true), delay);
+    this.#status$.set('reconnecting', { error, retryAt: Date.now() + delay });
+    const keys = this.#streamKeys;
+    this.#retryTimer = setTimeout(() => this.#open(keys, true), delay);
   }
 
-  private close(state: 'idle' | 'closed'): void {
-    this.stop();
-    this.streamKeys = [];
-    this.failures = 0;
-    this.status$.set(state, state === 'closed' ? { error: 'The server ended the stream.' } : {});
+  #close(state: 'idle' | 'closed'): void {
+    this.#stop();
+    this.#streamKeys = [];
+    this.#failures = 0;
+    this.#status$.set(state, state === 'closed' ? { error: 'The server ended the stream.' } : {});
   }
 
-  private stop(): void {
-    this.source?.close();
-    this.source = null;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.probe?.abort();
-    this.probe = undefined;
+  #stop(): void {
+    this.#source?.close();
+    this.#source = null;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#probe?.abort();
+    this.#probe = undefined;
   }
 }
 

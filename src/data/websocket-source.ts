@@ -43,133 +43,137 @@ export function webSocketSource(options: WebSocketSourceOptions): MetricSource {
 }
 
 class SocketConnection implements MetricSource {
-  private readonly status$ = new StatusChannel();
-  private readonly channels = new QueryChannels({ opened: (key, query) => this.opened(key, query), closed: (key) => this.closed(key) });
-  private socket: WebSocket | null = null;
-  private failures = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
-  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
-  private heardSincePing = true;
+  readonly #status$ = new StatusChannel();
+  readonly #channels = new QueryChannels({ opened: (key, query) => this.#opened(key, query), closed: (key) => this.#closed(key) });
+  #socket: WebSocket | null = null;
+  #failures = 0;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  #heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  #heardSincePing = true;
   /** Keys unsubscribed on this socket: a frame already on its way for them is no surprise. */
-  private readonly left = new Set<string>();
+  readonly #left = new Set<string>();
 
-  constructor(private readonly options: WebSocketSourceOptions) {}
+  readonly #options: WebSocketSourceOptions;
+
+  constructor(options: WebSocketSourceOptions) {
+    this.#options = options;
+  }
 
   query(q: MetricQuery): Observable<MetricFrame> {
-    return this.channels.observe(q);
+    return this.#channels.observe(q);
   }
 
   status(): Observable<SourceStatus> {
-    return this.status$.observe();
+    return this.#status$.observe();
   }
 
-  private opened(key: string, query: MetricQuery): void {
-    clearTimeout(this.lingerTimer);
-    this.left.delete(key);
-    if (!this.socket && this.reconnectTimer === undefined) this.connect();
-    else this.send({ type: 'subscribe', key, query });
+  #opened(key: string, query: MetricQuery): void {
+    clearTimeout(this.#lingerTimer);
+    this.#left.delete(key);
+    if (!this.#socket && this.#reconnectTimer === undefined) this.#connect();
+    else this.#send({ type: 'subscribe', key, query });
   }
 
-  private closed(key: string): void {
-    this.send({ type: 'unsubscribe', key });
-    this.left.add(key);
-    if (this.channels.size > 0) return;
-    clearTimeout(this.lingerTimer);
-    this.lingerTimer = setTimeout(() => this.channels.size === 0 && this.shutDown(), this.options.lingerMs ?? 0);
+  #closed(key: string): void {
+    this.#send({ type: 'unsubscribe', key });
+    this.#left.add(key);
+    if (this.#channels.size > 0) return;
+    clearTimeout(this.#lingerTimer);
+    this.#lingerTimer = setTimeout(() => this.#channels.size === 0 && this.#shutDown(), this.#options.lingerMs ?? 0);
   }
 
-  private connect(): void {
-    this.reconnectTimer = undefined;
-    if (this.failures === 0) this.status$.set('connecting');
-    const Socket = this.options.WebSocket ?? WebSocket;
-    const socket = new Socket(socketUrl(this.options.url), this.options.protocols);
-    this.socket = socket;
-    this.left.clear();
+  #connect(): void {
+    this.#reconnectTimer = undefined;
+    if (this.#failures === 0) this.#status$.set('connecting');
+    const Socket = this.#options.WebSocket ?? WebSocket;
+    const socket = new Socket(socketUrl(this.#options.url), this.#options.protocols);
+    this.#socket = socket;
+    this.#left.clear();
     socket.onopen = () => {
-      this.failures = 0;
-      this.status$.set('open');
-      for (const [key, query] of this.channels.entries()) this.send({ type: 'subscribe', key, query });
-      this.startHeartbeat();
+      this.#failures = 0;
+      this.#status$.set('open');
+      for (const [key, query] of this.#channels.entries()) this.#send({ type: 'subscribe', key, query });
+      this.#startHeartbeat();
     };
     socket.onmessage = (event) => {
-      this.heardSincePing = true;
-      this.receive(event.data);
+      this.#heardSincePing = true;
+      this.#receive(event.data);
     };
     socket.onclose = (event) => {
-      if (socket !== this.socket) return;
-      this.socket = null;
-      this.stopHeartbeat();
-      if (this.channels.size > 0) this.reconnectLater(event.reason || (event.wasClean ? 'The server closed the connection.' : 'The connection was lost.'));
-      else this.status$.set('idle');
+      if (socket !== this.#socket) return;
+      this.#socket = null;
+      this.#stopHeartbeat();
+      if (this.#channels.size > 0) this.#reconnectLater(event.reason || (event.wasClean ? 'The server closed the connection.' : 'The connection was lost.'));
+      else this.#status$.set('idle');
     };
   }
 
-  private receive(data: unknown): void {
+  #receive(data: unknown): void {
     const message = parseServerMessage(data);
     if (typeof message === 'string') return warnDropped('webSocketSource', message);
-    if (message.type === 'ping') return this.send({ type: 'pong' });
+    if (message.type === 'ping') return this.#send({ type: 'pong' });
     if (message.type === 'pong') return;
-    const query = this.channels.query(message.key);
+    const query = this.#channels.query(message.key);
     if (!query) {
-      if (!this.left.has(message.key)) warnDropped('webSocketSource', `no query has the key ${message.key}`);
+      if (!this.#left.has(message.key)) warnDropped('webSocketSource', `no query has the key ${message.key}`);
       return;
     }
     if (message.type === 'error') {
-      this.channels.fail(message.key, new Error(message.message));
+      this.#channels.fail(message.key, new Error(message.message));
       return;
     }
-    const frame = readFrame(message.frame, query, this.options.toFrame);
+    const frame = readFrame(message.frame, query, this.#options.toFrame);
     if (typeof frame === 'string') return warnDropped('webSocketSource', frame);
-    this.channels.deliver(message.key, frame);
+    this.#channels.deliver(message.key, frame);
   }
 
-  private reconnectLater(reason: string): void {
-    this.failures++;
-    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = this.options.backoff ?? {};
-    const delay = backoffDelay(this.failures, initialDelay, maxDelay, random);
-    this.status$.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  #reconnectLater(reason: string): void {
+    this.#failures++;
+    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = this.#options.backoff ?? {};
+    const delay = backoffDelay(this.#failures, initialDelay, maxDelay, random);
+    this.#status$.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
+    this.#reconnectTimer = setTimeout(() => this.#connect(), delay);
   }
 
   /** No query is left: close the socket and forget every pending attempt. */
-  private shutDown(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    this.stopHeartbeat();
-    const socket = this.socket;
-    this.socket = null;
-    this.failures = 0;
+  #shutDown(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#stopHeartbeat();
+    const socket = this.#socket;
+    this.#socket = null;
+    this.#failures = 0;
     socket?.close(1000, 'no queries left');
-    this.status$.set('idle');
+    this.#status$.set('idle');
   }
 
-  private startHeartbeat(): void {
-    this.stopHeartbeat();
-    this.heardSincePing = true;
-    this.heartbeatTimer = setInterval(() => {
-      const socket = this.socket;
+  #startHeartbeat(): void {
+    this.#stopHeartbeat();
+    this.#heardSincePing = true;
+    this.#heartbeatTimer = setInterval(() => {
+      const socket = this.#socket;
       if (!socket) return;
-      if (!this.heardSincePing) {
+      if (!this.#heardSincePing) {
         // Nothing came back since the last ping: the link is dead even if the socket does not know yet.
-        this.socket = null;
-        this.stopHeartbeat();
+        this.#socket = null;
+        this.#stopHeartbeat();
         socket.close(4000, 'heartbeat timeout');
-        this.reconnectLater('The server stopped answering.');
+        this.#reconnectLater('The server stopped answering.');
         return;
       }
-      this.heardSincePing = false;
-      this.send({ type: 'ping' });
-    }, this.options.heartbeatMs ?? 20_000);
+      this.#heardSincePing = false;
+      this.#send({ type: 'ping' });
+    }, this.#options.heartbeatMs ?? 20_000);
   }
 
-  private stopHeartbeat(): void {
-    clearInterval(this.heartbeatTimer);
-    this.heartbeatTimer = undefined;
+  #stopHeartbeat(): void {
+    clearInterval(this.#heartbeatTimer);
+    this.#heartbeatTimer = undefined;
   }
 
-  private send(message: ClientMessage): void {
-    if (this.socket?.readyState === 1) this.socket.send(JSON.stringify(message));
+  #send(message: ClientMessage): void {
+    if (this.#socket?.readyState === 1) this.#socket.send(JSON.stringify(message));
   }
 }
 

@@ -17,7 +17,7 @@ export class ConnectionTracker {
   readonly sockets: WebSocket[] = [];
   readonly streams: EventSource[] = [];
   readonly requests: TrackedRequest[] = [];
-  private restoreGlobals: (() => void) | undefined;
+  #restoreGlobals: (() => void) | undefined;
 
   /** Stands in for the global WebSocket, EventSource and fetch until `uninstall()`. */
   install(): this {
@@ -53,13 +53,13 @@ export class ConnectionTracker {
         return realFetch(input, init).finally(() => (request.settled = true));
       };
     }
-    this.restoreGlobals = () => Object.assign(g, original);
+    this.#restoreGlobals = () => Object.assign(g, original);
     return this;
   }
 
   uninstall(): void {
-    this.restoreGlobals?.();
-    this.restoreGlobals = undefined;
+    this.#restoreGlobals?.();
+    this.#restoreGlobals = undefined;
   }
 
   /** How many connections have been opened so far. */

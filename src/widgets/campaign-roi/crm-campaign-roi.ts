@@ -80,68 +80,68 @@ export class CrmCampaignRoi extends CrmChartElement {
   /** ISO 4217 code for cost and revenue; defaults to the unit the source gives them. */
   @property() currency: string | undefined = undefined;
 
-  private readonly barMotion = new ChartMotion<Box>(this);
-  private readonly bubbleMotion = new ChartMotion<Bubble>(this);
-  private chartMessages: RoiMessages = roiMessagesFor('en-US');
-  private model: RoiModel | null = null;
-  private shown: CampaignFigures[] = [];
+  readonly #barMotion = new ChartMotion<Box>(this);
+  readonly #bubbleMotion = new ChartMotion<Bubble>(this);
+  #chartMessages: RoiMessages = roiMessagesFor('en-US');
+  #model: RoiModel | null = null;
+  #shown: CampaignFigures[] = [];
   /** Every campaign in display order, without a roll-up: the data table lists them all. */
-  private sorted: CampaignFigures[] = [];
-  private roiView: RoiView | null = null;
-  private modelledFrame: MetricFrame | null = null;
-  private dataChanged = false;
+  #sorted: CampaignFigures[] = [];
+  #roiView: RoiView | null = null;
+  #modelledFrame: MetricFrame | null = null;
+  #dataChanged = false;
 
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.chartMessages = roiMessagesFor(this.resolvedLocale);
+    this.#chartMessages = roiMessagesFor(this.resolvedLocale);
     const frame = this.data.model;
-    this.dataChanged = frame !== this.modelledFrame;
-    if (this.dataChanged) {
-      this.model = frame && roiModel(frame);
-      if (this.model?.unusable) console.warn(`crm-pulse: ${this.model.unusable} campaign figure(s) were not usable numbers; shown as —`);
+    this.#dataChanged = frame !== this.#modelledFrame;
+    if (this.#dataChanged) {
+      this.#model = frame && roiModel(frame);
+      if (this.#model?.unusable) console.warn(`crm-pulse: ${this.#model.unusable} campaign figure(s) were not usable numbers; shown as —`);
     }
-    const hadView = this.roiView !== null;
-    this.makeView();
+    const hadView = this.#roiView !== null;
+    this.#makeView();
     // The first numbers are read with the chart; announce only changes after them.
-    if (this.dataChanged && hadView && this.modelledFrame && this.roiView) this.announcer.announce(this.roiView.headline);
-    this.modelledFrame = frame;
+    if (this.#dataChanged && hadView && this.#modelledFrame && this.#roiView) this.announcer.announce(this.#roiView.headline);
+    this.#modelledFrame = frame;
   }
 
   /**
    * Sorts, limits and words the campaigns; again only when the data or a setting they depend on
    * changed. Until the plot has a size there is nothing to draw: the first render only lays out the tile.
    */
-  private makeView(): void {
-    const model = this.model;
+  #makeView(): void {
+    const model = this.#model;
     if (!model || !this.size.sized) {
-      this.roiView = null;
+      this.#roiView = null;
       return;
     }
     const sort = (['roi', 'revenue', 'cost', 'name'] as const).includes(this.sort) ? this.sort : 'roi';
-    const limit = this.rowLimit(model.campaigns.length);
-    const key = [sort, limit, this.resolvedLocale, this.currency, this.headline()].join('|');
-    if (this.roiView && this.viewModel === model && this.viewKey === key) return;
-    this.viewModel = model;
-    this.viewKey = key;
+    const limit = this.#rowLimit(model.campaigns.length);
+    const key = [sort, limit, this.resolvedLocale, this.currency, this.#headline()].join('|');
+    if (this.#roiView && this.#viewModel === model && this.#viewKey === key) return;
+    this.#viewModel = model;
+    this.#viewKey = key;
     const sorted = sortCampaigns(model.campaigns, sort, this.resolvedLocale);
-    this.sorted = sorted;
-    this.shown = rollUpOthers(sorted, limit, this.chartMessages.others(Math.max(0, sorted.length - limit)));
-    this.roiView = roiView(model.campaigns, this.shown, this.headline(), this.viewOptions());
-    this.tableRows = sorted.length === this.shown.length ? this.roiView.campaigns : roiView(sorted, sorted, '', this.viewOptions()).campaigns;
+    this.#sorted = sorted;
+    this.#shown = rollUpOthers(sorted, limit, this.#chartMessages.others(Math.max(0, sorted.length - limit)));
+    this.#roiView = roiView(model.campaigns, this.#shown, this.#headline(), this.#viewOptions());
+    this.#tableRows = sorted.length === this.#shown.length ? this.#roiView.campaigns : roiView(sorted, sorted, '', this.#viewOptions()).campaigns;
   }
 
-  private viewModel: RoiModel | null = null;
-  private viewKey = '';
+  #viewModel: RoiModel | null = null;
+  #viewKey = '';
   /** Every campaign's words for the data table (the chart may show fewer, with "others"). */
-  private tableRows: RoiView['campaigns'] = [];
+  #tableRows: RoiView['campaigns'] = [];
 
   /**
    * How many campaigns get a row of their own: the `limit`, and in bars no more than the plot has
    * readable lines for — a small tile shows its top campaigns and "others" rather than rows too thin
    * to label. 0 means all.
    */
-  private rowLimit(count: number): number {
+  #rowLimit(count: number): number {
     let limit = Number.isFinite(this.limit) ? Math.max(0, Math.floor(this.limit)) : 0;
     if (this.view !== 'scatter' && this.size.height) {
       const line = this.size.lineHeight;
@@ -151,15 +151,15 @@ export class CrmCampaignRoi extends CrmChartElement {
     return limit;
   }
 
-  private headline(): string {
+  #headline(): string {
     return this.label || humanize(this.metric);
   }
 
-  private viewOptions() {
-    return { currency: this.currency ?? this.model?.unit, locale: this.resolvedLocale, messages: this.chartMessages };
+  #viewOptions() {
+    return { currency: this.currency ?? this.#model?.unit, locale: this.resolvedLocale, messages: this.#chartMessages };
   }
 
-  private columns(): MetricColumn[] {
+  #columns(): MetricColumn[] {
     return this.metricColumns
       .split(',')
       .map((c) => c.trim())
@@ -167,11 +167,11 @@ export class CrmCampaignRoi extends CrmChartElement {
   }
 
   override render() {
-    const view = this.roiView;
-    return this.renderTile(this.headline(), view?.headline, view ? this.renderChart(view) : nothing, view ? this.renderTable(view) : nothing);
+    const view = this.#roiView;
+    return this.renderTile(this.#headline(), view?.headline, view ? this.#renderChart(view) : nothing, view ? this.#renderTable(view) : nothing);
   }
 
-  private renderChart(view: RoiView) {
+  #renderChart(view: RoiView) {
     const { width, height } = this.size;
     if (!this.size.sized) return nothing;
     const regular = this.size.font();
@@ -179,39 +179,39 @@ export class CrmCampaignRoi extends CrmChartElement {
     const context: ChartContext = {
       width,
       height,
-      campaigns: this.shown,
+      campaigns: this.#shown,
       view,
-      messages: this.chartMessages,
+      messages: this.#chartMessages,
       lineHeight: this.size.lineHeight,
       measure: (text, strong) => textWidth(text, strong ? bold : regular),
       fit: (text, w) => fitText(text, w, regular),
       role: this.drillHref ? 'link' : 'button',
       tipKey: this.tipKey,
       tabIndex: (key, keys) => this.roving.tabIndex(key, keys),
-      animate: this.dataChanged,
-      bubbleOnScreen: (key) => this.bubbleOnScreen(key),
+      animate: this.#dataChanged,
+      bubbleOnScreen: (key) => this.#bubbleOnScreen(key),
     };
     // Labels are laid out again only when the words, the size, the font or the columns changed.
-    const columns = this.columns();
+    const columns = this.#columns();
     const key = `${this.view}|${width}|${height}|${regular}|${columns.join()}`;
-    if (this.laidOut?.view !== view || this.laidOut.key !== key) {
-      this.laidOut = { view, key, scene: this.view === 'scatter' ? { scatter: scatterScene(context) } : { bars: barsScene(context, columns) } };
+    if (this.#laidOut?.view !== view || this.#laidOut.key !== key) {
+      this.#laidOut = { view, key, scene: this.view === 'scatter' ? { scatter: scatterScene(context) } : { bars: barsScene(context, columns) } };
     }
-    const { scene } = this.laidOut;
-    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.bubbleMotion) : renderBars(context, scene.bars, this.barMotion);
-    this.drawnKeys = chart.keys;
+    const { scene } = this.#laidOut;
+    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.#bubbleMotion) : renderBars(context, scene.bars, this.#barMotion);
+    this.#drawnKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
-    return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.chartMessages.roiScatter : this.chartMessages.roiBars} aria-describedby="summary">
+    return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.#chartMessages.roiScatter : this.#chartMessages.roiBars} aria-describedby="summary">
         ${chart.content}
       </svg>
       ${movingTexts(chart.texts, chart.snap)}
       ${renderChartTip(tip, width)}`;
   }
 
-  private laidOut: { view: RoiView; key: string; scene: { bars: BarsScene } | { scatter: ScatterScene } } | null = null;
+  #laidOut: { view: RoiView; key: string; scene: { bars: BarsScene } | { scatter: ScatterScene } } | null = null;
 
   /** Where a bubble is on screen now, mid-motion included: a style read, so only when bubbles change paint order. */
-  private bubbleOnScreen(key: string): { cx: number; cy: number; r: number } | null {
+  #bubbleOnScreen(key: string): { cx: number; cy: number; r: number } | null {
     const mark = [...this.renderRoot.querySelectorAll<SVGGElement>('.mark')].find((m) => m.dataset.key === key);
     const dot = mark?.querySelector('.dot');
     if (!dot) return null;
@@ -221,16 +221,16 @@ export class CrmCampaignRoi extends CrmChartElement {
   }
 
   /** The keys of the marks on the chart, in keyboard order. */
-  private drawnKeys: string[] = [];
+  #drawnKeys: string[] = [];
 
   /** Every number of every campaign for screen readers. */
-  private renderTable(view: RoiView) {
-    const m = this.chartMessages;
-    const counts = COLUMNS.filter((k) => this.sorted.some((c) => c[k] !== null));
-    const rows = this.tableRows;
+  #renderTable(view: RoiView) {
+    const m = this.#chartMessages;
+    const counts = COLUMNS.filter((k) => this.#sorted.some((c) => c[k] !== null));
+    const rows = this.#tableRows;
     return html`<p class="sr-only" id="summary">${view.summary}</p>
       <table class="sr-only" part="table">
-        <caption>${this.headline()}</caption>
+        <caption>${this.#headline()}</caption>
         <thead><tr><th scope="col">${m.campaign}</th><th scope="col">${m.cost}</th><th scope="col">${m.revenue}</th><th scope="col">${m.roi}</th>${counts.map((k) => html`<th scope="col">${m[k]}</th>`)}</tr></thead>
         <tbody>
           ${rows.map((c) => html`<tr><th scope="row">${c.name}</th><td>${c.cost}</td><td>${c.revenue}</td><td>${c.roi}</td>${counts.map((k) => html`<td>${c.counts[k]}</td>`)}</tr>`)}
@@ -239,11 +239,11 @@ export class CrmCampaignRoi extends CrmChartElement {
   }
 
   protected markKeys(): string[] {
-    return this.drawnKeys;
+    return this.#drawnKeys;
   }
 
   protected markDrill(key: string) {
-    const campaign = this.shown.find((c) => c.key === key);
+    const campaign = this.#shown.find((c) => c.key === key);
     return campaign ? { row: campaign.row, value: campaign.roi } : null;
   }
 }

@@ -80,40 +80,40 @@ export class CrmFunnel extends CrmChartElement {
   /** The row field that holds the stage's count or amount. */
   @property({ attribute: 'value-field' }) valueField = 'value';
 
-  private readonly motion = new ChartMotion<Box>(this);
-  private chartMessages: FunnelMessages = funnelMessagesFor('en-US');
-  private model: FunnelModel | null = null;
-  private view: FunnelView | null = null;
-  private modelledFrame: MetricFrame | null = null;
-  private modelledFields = '';
-  private dataChanged = false;
+  readonly #motion = new ChartMotion<Box>(this);
+  #chartMessages: FunnelMessages = funnelMessagesFor('en-US');
+  #model: FunnelModel | null = null;
+  #view: FunnelView | null = null;
+  #modelledFrame: MetricFrame | null = null;
+  #modelledFields = '';
+  #dataChanged = false;
 
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.chartMessages = funnelMessagesFor(this.resolvedLocale);
+    this.#chartMessages = funnelMessagesFor(this.resolvedLocale);
     const frame = this.data.model;
     const fields = `${this.stageField}|${this.valueField}`;
-    this.dataChanged = frame !== this.modelledFrame;
-    if (this.dataChanged || fields !== this.modelledFields) {
-      const first = this.modelledFrame === null;
-      this.model = frame && funnelModel(frame, this.stageField, this.valueField);
-      if (this.model?.unusable) console.warn(`crm-pulse: ${this.model.unusable} funnel stage(s) had no usable "${this.valueField}"; shown as —`);
-      this.modelledFrame = frame;
-      this.modelledFields = fields;
-      this.view = this.makeView();
-      const last = this.view?.stages.at(-1);
+    this.#dataChanged = frame !== this.#modelledFrame;
+    if (this.#dataChanged || fields !== this.#modelledFields) {
+      const first = this.#modelledFrame === null;
+      this.#model = frame && funnelModel(frame, this.stageField, this.valueField);
+      if (this.#model?.unusable) console.warn(`crm-pulse: ${this.#model.unusable} funnel stage(s) had no usable "${this.valueField}"; shown as —`);
+      this.#modelledFrame = frame;
+      this.#modelledFields = fields;
+      this.#view = this.#makeView();
+      const last = this.#view?.stages.at(-1);
       // The first numbers are read with the chart; announce only changes after them.
-      if (!first && last) this.announcer.announce(`${last.name}: ${last.fullValue}, ${this.view!.headline}`);
+      if (!first && last) this.announcer.announce(`${last.name}: ${last.fullValue}, ${this.#view!.headline}`);
     } else {
-      this.view = this.makeView();
+      this.#view = this.#makeView();
     }
   }
 
   /** The funnel's words and numbers; made again only when the data or a setting they depend on changed. */
-  private makeView(): FunnelView | null {
+  #makeView(): FunnelView | null {
     // Until the plot has a size there is nothing to draw: the first render only lays out the tile.
-    if (!this.model || !this.size.sized) return null;
+    if (!this.#model || !this.size.sized) return null;
     const options = {
       format: this.format,
       currency: this.currency,
@@ -121,37 +121,37 @@ export class CrmFunnel extends CrmChartElement {
       compact: this.size.width < 420,
       conversion: this.conversion === 'step' || this.conversion === 'overall' ? this.conversion : 'both',
       orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
-      messages: this.chartMessages,
+      messages: this.#chartMessages,
     } as const;
-    const key = [options.format, options.currency, options.locale, options.compact, options.conversion, options.orientation, this.headline()].join('|');
-    if (this.view && this.viewModel === this.model && this.viewKey === key) return this.view;
-    this.viewModel = this.model;
-    this.viewKey = key;
-    return funnelView(this.model, this.headline(), options);
+    const key = [options.format, options.currency, options.locale, options.compact, options.conversion, options.orientation, this.#headline()].join('|');
+    if (this.#view && this.#viewModel === this.#model && this.#viewKey === key) return this.#view;
+    this.#viewModel = this.#model;
+    this.#viewKey = key;
+    return funnelView(this.#model, this.#headline(), options);
   }
 
-  private viewModel: FunnelModel | null = null;
-  private viewKey = '';
+  #viewModel: FunnelModel | null = null;
+  #viewKey = '';
 
-  private headline(): string {
-    return this.label || this.model?.fieldLabel || humanize(this.metric);
+  #headline(): string {
+    return this.label || this.#model?.fieldLabel || humanize(this.metric);
   }
 
   override render() {
-    const view = this.view;
-    const model = this.model;
+    const view = this.#view;
+    const model = this.#model;
     const drawn = view && model;
-    return this.renderTile(this.headline(), view?.headline, drawn ? this.renderChart(model, view) : nothing, drawn ? this.renderTable(model, view) : nothing);
+    return this.renderTile(this.#headline(), view?.headline, drawn ? this.#renderChart(model, view) : nothing, drawn ? this.#renderTable(model, view) : nothing);
   }
 
   /** Bars and the labels that fit; laid out again only when the view, the size or the font changed. */
-  private scene(model: FunnelModel, view: FunnelView): FunnelScene | null {
+  #scene(model: FunnelModel, view: FunnelView): FunnelScene | null {
     const { width, height } = this.size;
     if (!this.size.sized) return null;
     const orientation = this.orientation === 'horizontal' ? 'horizontal' : 'vertical';
     const regular = this.size.font();
     const key = `${width}|${height}|${orientation}|${regular}`;
-    if (this.laidOut?.view === view && this.laidOut.key === key) return this.laidOut.scene;
+    if (this.#laidOut?.view === view && this.#laidOut.key === key) return this.#laidOut.scene;
     const bold = this.size.font(700);
     const scene = funnelScene(
       model.stages.map((s) => s.conversion.value),
@@ -165,21 +165,21 @@ export class CrmFunnel extends CrmChartElement {
         fit: (text, w) => fitText(text, w, regular),
       },
     );
-    this.laidOut = { view, key, scene };
+    this.#laidOut = { view, key, scene };
     return scene;
   }
 
-  private laidOut: { view: FunnelView; key: string; scene: FunnelScene } | null = null;
+  #laidOut: { view: FunnelView; key: string; scene: FunnelScene } | null = null;
 
-  private renderChart(model: FunnelModel, view: FunnelView) {
-    const scene = this.scene(model, view);
+  #renderChart(model: FunnelModel, view: FunnelView) {
+    const scene = this.#scene(model, view);
     if (!scene) return nothing;
     const { width, height } = this.size;
     const vertical = this.orientation !== 'horizontal';
     const orientation = vertical ? 'vertical' : 'horizontal';
     const keys = model.stages.map((s) => s.key);
     const { bars, bands } = scene.layout;
-    const motion = this.motion.frame(new Map(keys.map((key, i) => [key, bars[i]!])), this.dataChanged);
+    const motion = this.#motion.frame(new Map(keys.map((key, i) => [key, bars[i]!])), this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     const tip = this.tipKey === null ? -1 : keys.indexOf(this.tipKey);
     const tipBar = tip >= 0 ? bars[tip]! : null;
@@ -207,8 +207,8 @@ export class CrmFunnel extends CrmChartElement {
   }
 
   /** Every number of the chart for screen readers, and for anyone who wants the table. */
-  private renderTable(model: FunnelModel, view: FunnelView) {
-    const m = this.chartMessages;
+  #renderTable(model: FunnelModel, view: FunnelView) {
+    const m = this.#chartMessages;
     return html`<table class="sr-only" part="table">
       <caption>${view.summary}</caption>
       <thead><tr><th scope="col">${m.stage}</th><th scope="col">${m.value}</th><th scope="col">${m.stepConversion}</th><th scope="col">${m.overallConversion}</th><th scope="col">${m.dropOff}</th></tr></thead>
@@ -222,11 +222,11 @@ export class CrmFunnel extends CrmChartElement {
   }
 
   protected markKeys(): string[] {
-    return this.model?.stages.map((s) => s.key) ?? [];
+    return this.#model?.stages.map((s) => s.key) ?? [];
   }
 
   protected markDrill(key: string) {
-    const stage = this.model?.stages.find((s) => s.key === key);
+    const stage = this.#model?.stages.find((s) => s.key === key);
     return stage ? { row: stage.row, value: stage.conversion.value } : null;
   }
 }

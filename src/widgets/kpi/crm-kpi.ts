@@ -79,10 +79,10 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   /** The row field that holds the value. */
   @property({ attribute: 'value-field' }) valueField = 'value';
 
-  private readonly width = new WidthController(this);
-  private readonly announcer = new PoliteAnnouncer(this);
-  private view: KpiView | null = null;
-  private announcedModel: KpiModel | null = null;
+  readonly #width = new WidthController(this);
+  readonly #announcer = new PoliteAnnouncer(this);
+  #view: KpiView | null = null;
+  #announcedModel: KpiModel | null = null;
 
   protected override query(): MetricQuery | null {
     const q = super.query();
@@ -97,28 +97,28 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const model = this.data.model;
-    this.view = model && kpiView(model, this.headline(model), {
+    this.#view = model && kpiView(model, this.#headline(model), {
       format: this.format,
       currency: this.currency,
       locale: this.resolvedLocale,
-      compact: this.isNarrow(model),
+      compact: this.#isNarrow(model),
       positive: this.positive === 'down' ? 'down' : 'up',
       target: toNumber(this.target),
       thresholds: parseThresholds(this.thresholds),
       compare: this.compare,
       messages: this.messages,
     });
-    if (model && this.view && model !== this.announcedModel) {
+    if (model && this.#view && model !== this.#announcedModel) {
       // The first value is read with the tile; announce only changes after it.
-      if (this.announcedModel) this.announcer.announce(this.view.summary);
-      this.announcedModel = model;
+      if (this.#announcedModel) this.#announcer.announce(this.#view.summary);
+      this.#announcedModel = model;
     }
   }
 
   override render() {
     const model = this.data.model;
-    const view = this.view;
-    if (!model || !view) return html`<div class="tile" part="base">${this.renderHeader(null)}${this.renderStateView()}</div>`;
+    const view = this.#view;
+    if (!model || !view) return html`<div class="tile" part="base">${this.#renderHeader(null)}${this.renderStateView()}</div>`;
     const stale = this.data.state === 'stale';
     return html`
       <div
@@ -127,36 +127,36 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
         ${inlineStyle(this.motionStyle())}
         role=${this.drillHref ? 'link' : 'button'}
         tabindex="0"
-        @click=${this.onActivate}
-        @keydown=${this.onKeydown}
+        @click=${this.#onActivate}
+        @keydown=${this.#onKeydown}
       >
-        ${this.renderHeader(view)}
+        ${this.#renderHeader(view)}
         <div class="value" part="value">${view.value}</div>
-        ${this.renderDelta(view)} ${this.renderTarget(view)} ${this.renderSparkline(model)}
+        ${this.#renderDelta(view)} ${this.#renderTarget(view)} ${this.#renderSparkline(model)}
         ${stale
           ? html`<div class="stale-note" part="stale">
               <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
             </div>`
           : nothing}
       </div>
-      ${this.renderTable(model, view)}
-      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+      ${this.#renderTable(model, view)}
+      <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
     `;
   }
 
-  private headline(model: KpiModel | null): string {
+  #headline(model: KpiModel | null): string {
     return this.label || model?.fieldLabel || humanize(this.metric);
   }
 
-  private renderHeader(view: KpiView | null) {
+  #renderHeader(view: KpiView | null) {
     const status = view?.status;
     return html`<div class="header">
-      <span class="label" part="label">${this.headline(this.data.model)}</span>
+      <span class="label" part="label">${this.#headline(this.data.model)}</span>
       ${status ? html`<span class="status tone-${status.tone}" part="status">${status.label}</span>` : nothing}
     </div>`;
   }
 
-  private renderDelta(view: KpiView) {
+  #renderDelta(view: KpiView) {
     const d = view.delta;
     if (!d) return nothing;
     const tone = d.good === null ? 'flat' : d.good ? 'good' : 'bad';
@@ -168,7 +168,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
     </div>`;
   }
 
-  private renderTarget(view: KpiView) {
+  #renderTarget(view: KpiView) {
     const p = view.progress;
     if (!p) return nothing;
     return html`<div class="target" part="target">
@@ -177,7 +177,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
     </div>`;
   }
 
-  private renderSparkline(model: KpiModel) {
+  #renderSparkline(model: KpiModel) {
     const g = sparklineGeometry(model.series, SPARK_W, SPARK_H);
     if (!g) return nothing;
     return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -186,11 +186,11 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   }
 
   /** The sparkline's numbers for screen readers: a chart is never the only way to the data. */
-  private renderTable(model: KpiModel, view: KpiView) {
+  #renderTable(model: KpiModel, view: KpiView) {
     if (model.series.length < 2) return nothing;
     const time = dateTimeFormat(this.resolvedLocale);
     return html`<table class="sr-only">
-      <caption>${this.messages.trend}: ${this.headline(model)}</caption>
+      <caption>${this.messages.trend}: ${this.#headline(model)}</caption>
       <thead><tr><th scope="col">${this.messages.time}</th><th scope="col">${this.messages.value}</th></tr></thead>
       <tbody>
         ${repeat(
@@ -203,23 +203,23 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   }
 
   /** Compact notation when the full value would not fit the tile's width. */
-  private isNarrow(model: KpiModel): boolean {
-    const width = this.width.width;
+  #isNarrow(model: KpiModel): boolean {
+    const width = this.#width.width;
     if (!width) return false;
     const digits = Math.abs(model.value ?? 0).toFixed(0).length;
     return width < 200 || digits * 22 + 60 > width;
   }
 
-  private onKeydown = (e: KeyboardEvent) => {
+  #onKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || (e.key === ' ' && !this.drillHref)) {
       e.preventDefault();
-      this.activate(e);
+      this.#activate(e);
     }
   };
 
-  private onActivate = (e: MouseEvent) => this.activate(e);
+  #onActivate = (e: MouseEvent) => this.#activate(e);
 
-  private activate(e: MouseEvent | KeyboardEvent): void {
+  #activate(e: MouseEvent | KeyboardEvent): void {
     const model = this.data.model;
     if (model) this.drillDown(model.row, model.value, e);
   }

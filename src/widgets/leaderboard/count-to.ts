@@ -25,12 +25,12 @@ const decimals = (n: number) => (Number.isInteger(n) ? 0 : (String(n).split('.')
  * html`<span>${countTo(agent.value, (v) => formatValue(v, fmt), 400)}</span>`
  */
 class CountToDirective extends AsyncDirective {
-  private shown: number | null = null;
-  private target: number | null = null;
-  private from = 0;
-  private startedAt = 0;
-  private duration = 0;
-  private format: Format = String;
+  #shown: number | null = null;
+  #target: number | null = null;
+  #from = 0;
+  #startedAt = 0;
+  #duration = 0;
+  #format: Format = String;
 
   constructor(part: PartInfo) {
     super(part);
@@ -42,37 +42,37 @@ class CountToDirective extends AsyncDirective {
   }
 
   override update(_part: unknown, [value, format, duration]: [number | null, Format, number]): string | typeof noChange {
-    this.format = format;
-    if (value === this.target && running.has(this)) return noChange;
-    if (value === null || this.shown === null || duration <= 0 || !this.isConnected || value === this.shown) return this.jump(value);
-    this.from = this.shown;
-    this.target = value;
-    this.startedAt = performance.now();
-    this.duration = duration;
+    this.#format = format;
+    if (value === this.#target && running.has(this)) return noChange;
+    if (value === null || this.#shown === null || duration <= 0 || !this.isConnected || value === this.#shown) return this.#jump(value);
+    this.#from = this.#shown;
+    this.#target = value;
+    this.#startedAt = performance.now();
+    this.#duration = duration;
     running.add(this);
     loop ||= requestAnimationFrame(tick);
-    return format(this.shown);
+    return format(this.#shown);
   }
 
   /** One animation frame of the count. */
   step(now: number): void {
-    const t = Math.min(1, (now - this.startedAt) / this.duration);
-    const to = this.target!;
-    const places = Math.max(decimals(this.from), decimals(to));
-    this.shown = t >= 1 ? to : Number((this.from + (to - this.from) * easeOut(t)).toFixed(places));
+    const t = Math.min(1, (now - this.#startedAt) / this.#duration);
+    const to = this.#target!;
+    const places = Math.max(decimals(this.#from), decimals(to));
+    this.#shown = t >= 1 ? to : Number((this.#from + (to - this.#from) * easeOut(t)).toFixed(places));
     if (t >= 1) running.delete(this);
-    this.setValue(this.format(this.shown));
+    this.setValue(this.#format(this.#shown));
   }
 
   protected override disconnected(): void {
     running.delete(this);
-    this.shown = this.target;
+    this.#shown = this.#target;
   }
 
-  private jump(value: number | null): string {
+  #jump(value: number | null): string {
     running.delete(this);
-    this.shown = this.target = value;
-    return this.format(value);
+    this.#shown = this.#target = value;
+    return this.#format(value);
   }
 }
 

@@ -105,34 +105,34 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   /** The row field that holds the value ranked by. */
   @property({ attribute: 'value-field' }) valueField = 'value';
 
-  private readonly width = new WidthController(this);
-  private readonly announcer = new PoliteAnnouncer(this);
-  protected readonly rowMotion = new FlipController(this, { rows: () => this.rowElements(), duration: () => this.motionMs, reorders: () => this.rowsReorder });
+  readonly #width = new WidthController(this);
+  readonly #announcer = new PoliteAnnouncer(this);
+  protected readonly rowMotion = new FlipController(this, { rows: () => this.#rowElements(), duration: () => this.#motionMs, reorders: () => this.#rowsReorder });
   /** The keys of the rows drawn, in order, and whether this render draws others or another order. */
-  private rowKeys = '';
-  private rowsReorder = true;
-  private ranked: Ranked<Agent>[] | null = null;
-  private rankedFrom: LeaderboardModel | null = null;
-  private badges: Map<string, RankBadge> = new Map();
-  private badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  private view: LeaderboardView | null = null;
-  private words: LeaderboardMessages = leaderboardMessagesFor('en-US');
-  private failedAvatars = new Set<string>();
+  #rowKeys = '';
+  #rowsReorder = true;
+  #ranked: Ranked<Agent>[] | null = null;
+  #rankedFrom: LeaderboardModel | null = null;
+  #badges: Map<string, RankBadge> = new Map();
+  #badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  #view: LeaderboardView | null = null;
+  #words: LeaderboardMessages = leaderboardMessagesFor('en-US');
+  #failedAvatars = new Set<string>();
   /** The row that takes Tab focus (roving tabindex). */
-  private activeKey: string | null = null;
-  private focusedKey: string | null = null;
+  #activeKey: string | null = null;
+  #focusedKey: string | null = null;
   /** How long rows move and values count: the theme's motion, shortened when frames come faster. */
-  private motionMs = 0;
+  #motionMs = 0;
   /**
    * The theme's motion (`--_motion`) in ms; null until it is read, and again after a change that
    * may alter it (reconnected, another theme, the user's reduced-motion setting). Reading a style
    * in an update makes the browser style, and for the container query lay out, the page as it is
    * in the middle of the frame: once, not on every update.
    */
-  private themeMotionMs: number | null = null;
-  private reducedMotion: MediaQueryList | undefined;
-  private formatValue: (value: number | null) => string = String;
-  private valueChars = 1;
+  #themeMotionMs: number | null = null;
+  #reducedMotion: MediaQueryList | undefined;
+  #formatValue: (value: number | null) => string = String;
+  #valueChars = 1;
 
   protected override query(): MetricQuery | null {
     const q = super.query();
@@ -148,87 +148,87 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.themeMotionMs = null;
-    this.reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
-    this.reducedMotion.addEventListener('change', this.onMotionSetting);
+    this.#themeMotionMs = null;
+    this.#reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
+    this.#reducedMotion.addEventListener('change', this.#onMotionSetting);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.badgeTimer);
-    this.badgeTimer = undefined;
-    this.reducedMotion?.removeEventListener('change', this.onMotionSetting);
+    clearTimeout(this.#badgeTimer);
+    this.#badgeTimer = undefined;
+    this.#reducedMotion?.removeEventListener('change', this.#onMotionSetting);
   }
 
-  private onMotionSetting = () => {
-    this.themeMotionMs = null;
+  #onMotionSetting = () => {
+    this.#themeMotionMs = null;
     this.requestUpdate();
   };
 
   /** Moving rows reads where they are before the render: such updates go first in a frame. */
   protected override readsLayoutToRender(): boolean {
-    return (this.themeMotionMs ?? 0) > 0 && this.motionCap() > 0;
+    return (this.#themeMotionMs ?? 0) > 0 && this.motionCap() > 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Field names are read as frames arrive: ask again so the current data is read with the new ones.
     if (this.hasUpdated && (changed.has('idField') || changed.has('nameField'))) this.data.retry();
-    this.words = leaderboardMessagesFor(this.resolvedLocale);
-    this.focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
+    this.#words = leaderboardMessagesFor(this.resolvedLocale);
+    this.#focusedKey = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key ?? null;
     // The focused row is the active one even where no focusin arrived (a page without window focus).
-    if (this.focusedKey) this.activeKey = this.focusedKey;
-    this.rerank(changed.has('order'));
-    if (changed.has('theme')) this.themeMotionMs = null;
-    this.formatValue = this.valueFormatter();
+    if (this.#focusedKey) this.#activeKey = this.#focusedKey;
+    this.#rerank(changed.has('order'));
+    if (changed.has('theme')) this.#themeMotionMs = null;
+    this.#formatValue = this.#valueFormatter();
     const highlight = this.highlight ?? null;
-    const view = (this.view = this.ranked && leaderboardView(this.ranked, this.badges, { limit: this.limit, now: performance.now(), badgeMs: this.badgeMs, highlight, order: this.sortOrder, locale: this.resolvedLocale, messages: this.words }));
+    const view = (this.#view = this.#ranked && leaderboardView(this.#ranked, this.#badges, { limit: this.limit, now: performance.now(), badgeMs: this.#badgeMs, highlight, order: this.#sortOrder, locale: this.resolvedLocale, messages: this.#words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
-    if (!shown.some((r) => r.key === this.activeKey)) this.activeKey = shown[0]?.key ?? null;
+    if (!shown.some((r) => r.key === this.#activeKey)) this.#activeKey = shown[0]?.key ?? null;
     const rowKeys = shown.map((r) => r.key).join('\n');
-    this.rowsReorder = rowKeys !== this.rowKeys;
-    this.rowKeys = rowKeys;
+    this.#rowsReorder = rowKeys !== this.#rowKeys;
+    this.#rowKeys = rowKeys;
     // How long rows move and values count, in script (the bars follow --_move in CSS by themselves).
     // The theme's motion is a style read, and the board's container query makes every style read a
     // layout of the page: it is read when rows are about to be measured anyway (a new order, with
     // motion), and after a change of theme or motion setting. A first render moves nothing.
     const cap = this.motionCap();
-    if (this.hasUpdated && (this.themeMotionMs === null || (this.rowsReorder && this.readsLayoutToRender()))) this.themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
-    this.motionMs = Math.min(this.themeMotionMs ?? 0, cap);
+    if (this.hasUpdated && (this.#themeMotionMs === null || (this.#rowsReorder && this.readsLayoutToRender()))) this.#themeMotionMs = cssTimeMs(getComputedStyle(this).getPropertyValue('--_motion'));
+    this.#motionMs = Math.min(this.#themeMotionMs ?? 0, cap);
     // Every row's value column gets the width of the longest value, so all bars share one length.
-    this.valueChars = shown.reduce((widest, r) => Math.max(widest, this.formatValue(r.agent.value).length), 1);
-    this.scheduleBadgeExpiry();
+    this.#valueChars = shown.reduce((widest, r) => Math.max(widest, this.#formatValue(r.agent.value).length), 1);
+    this.#scheduleBadgeExpiry();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // Reordering moves row elements, which drops focus: keep it on the same agent.
-    if (this.focusedKey && !this.shadowRoot!.activeElement) this.rowFor(this.activeKey)?.focus({ preventScroll: true });
+    if (this.#focusedKey && !this.shadowRoot!.activeElement) this.#rowFor(this.#activeKey)?.focus({ preventScroll: true });
   }
 
   override render() {
     const model = this.data.model;
-    const view = this.view;
-    if (!model || !view) return html`<div class="tile" part="base">${this.renderHeader(null)}${this.renderStateView()}</div>`;
-    const m = this.words;
+    const view = this.#view;
+    if (!model || !view) return html`<div class="tile" part="base">${this.#renderHeader(null)}${this.renderStateView()}</div>`;
+    const m = this.#words;
     return html`
       <div class=${classMap({ tile: true, stale: this.data.state === 'stale' })} part="base">
-        ${this.renderHeader(view)}
+        ${this.#renderHeader(view)}
         <div
           class="table"
           part="table"
           role="table"
           aria-labelledby="label"
-          ${inlineStyle({ '--_value-width': `${this.valueChars}ch`, ...this.motionStyle() })}
-          @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+          ${inlineStyle({ '--_value-width': `${this.#valueChars}ch`, ...this.motionStyle() })}
+          @click=${this.#onClick} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
           <div role="rowgroup" class="sr-only">
             <div role="row">
               <span role="columnheader">${m.rank}</span><span role="columnheader">${m.agent}</span>
-              <span role="columnheader">${this.headline()}</span><span role="columnheader">${m.change}</span>
+              <span role="columnheader">${this.#headline()}</span><span role="columnheader">${m.change}</span>
             </div>
           </div>
-          <div role="rowgroup" class="rows">${repeat(view.top, (r) => r.key, (r) => this.renderRow(r))}</div>
-          ${view.pinned ? html`<div role="rowgroup" class="pinned" part="pinned">${this.renderRow(view.pinned)}</div>` : nothing}
+          <div role="rowgroup" class="rows">${repeat(view.top, (r) => r.key, (r) => this.#renderRow(r))}</div>
+          ${view.pinned ? html`<div role="rowgroup" class="pinned" part="pinned">${this.#renderRow(view.pinned)}</div>` : nothing}
         </div>
         ${this.data.state === 'stale'
           ? html`<div class="stale-note" part="stale">
@@ -236,123 +236,123 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
             </div>`
           : nothing}
       </div>
-      <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
+      <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
     `;
   }
 
-  private renderHeader(view: LeaderboardView | null) {
+  #renderHeader(view: LeaderboardView | null) {
     return html`<div class="header">
-      <span class="label" id="label" part="label">${this.headline()}</span>
+      <span class="label" id="label" part="label">${this.#headline()}</span>
       ${view?.countText ? html`<span class="count" part="count">${view.countText}</span>` : nothing}
     </div>`;
   }
 
-  private renderRow(r: RowView) {
-    const avatar = r.avatar && !this.failedAvatars.has(r.avatar) ? r.avatar : null;
+  #renderRow(r: RowView) {
+    const avatar = r.avatar && !this.#failedAvatars.has(r.avatar) ? r.avatar : null;
     return rowTemplate(r, {
-      tabbable: r.key === this.activeKey,
-      you: this.words.you,
-      formatValue: this.formatValue,
-      motionMs: this.motionMs,
+      tabbable: r.key === this.#activeKey,
+      you: this.#words.you,
+      formatValue: this.#formatValue,
+      motionMs: this.#motionMs,
       avatar,
-      onAvatarError: this.onAvatarError,
+      onAvatarError: this.#onAvatarError,
     });
   }
 
-  private get sortOrder(): 'desc' | 'asc' {
+  get #sortOrder(): 'desc' | 'asc' {
     return this.order === 'asc' ? 'asc' : 'desc';
   }
 
-  private headline(): string {
+  #headline(): string {
     return this.label || this.data.model?.fieldLabel || humanize(this.metric);
   }
 
   /** Ranks a new frame against the last one; a changed order starts afresh (no rank changes). */
-  private rerank(orderChanged: boolean): void {
+  #rerank(orderChanged: boolean): void {
     const model = this.data.model;
     const now = performance.now();
     if (!model) {
-      this.ranked = this.rankedFrom = null;
-      this.badges = new Map();
+      this.#ranked = this.#rankedFrom = null;
+      this.#badges = new Map();
       return;
     }
-    if (model === this.rankedFrom && !orderChanged) {
-      this.badges = rankBadges(this.badges, null, now, this.badgeMs);
+    if (model === this.#rankedFrom && !orderChanged) {
+      this.#badges = rankBadges(this.#badges, null, now, this.#badgeMs);
       return;
     }
-    const fresh = orderChanged || !this.ranked;
-    this.ranked = rank(model.agents, fresh ? null : this.ranked, { order: this.sortOrder });
-    this.rankedFrom = model;
-    this.badges = fresh ? new Map() : rankBadges(this.badges, this.ranked, now, this.badgeMs);
+    const fresh = orderChanged || !this.#ranked;
+    this.#ranked = rank(model.agents, fresh ? null : this.#ranked, { order: this.#sortOrder });
+    this.#rankedFrom = model;
+    this.#badges = fresh ? new Map() : rankBadges(this.#badges, this.#ranked, now, this.#badgeMs);
     if (!fresh) {
-      const text = rankAnnouncement(this.ranked, this.highlight ?? null, this.words, this.resolvedLocale);
-      if (text) this.announcer.announce(text);
+      const text = rankAnnouncement(this.#ranked, this.highlight ?? null, this.#words, this.resolvedLocale);
+      if (text) this.#announcer.announce(text);
     }
   }
 
-  private get badgeMs(): number {
+  get #badgeMs(): number {
     return Number.isFinite(this.changeDuration) && this.changeDuration > 0 ? this.changeDuration : 6000;
   }
 
   /** One timer, for the next badge to fade or go: the board re-renders then even if no frame arrives. */
-  private scheduleBadgeExpiry(): void {
-    clearTimeout(this.badgeTimer);
-    const at = nextBadgeChange(this.badges, performance.now(), this.badgeMs);
-    this.badgeTimer = at === null || !this.isConnected ? undefined : setTimeout(() => this.requestUpdate(), Math.max(0, at - performance.now()) + 20);
+  #scheduleBadgeExpiry(): void {
+    clearTimeout(this.#badgeTimer);
+    const at = nextBadgeChange(this.#badges, performance.now(), this.#badgeMs);
+    this.#badgeTimer = at === null || !this.isConnected ? undefined : setTimeout(() => this.requestUpdate(), Math.max(0, at - performance.now()) + 20);
   }
 
-  private valueFormatter(): (value: number | null) => string {
+  #valueFormatter(): (value: number | null) => string {
     const { format, currency } = resolveFormat(this.format, this.data.model?.unit, this.currency);
     // Narrow tiles write large numbers short (1,2 Mio. €) so names keep their room.
-    const compact = this.width.width > 0 && this.width.width < 420;
+    const compact = this.#width.width > 0 && this.#width.width < 420;
     const options = { format, currency, locale: this.resolvedLocale, compact };
     return (value) => formatValue(value, options);
   }
 
   /** A picture that fails is not asked for again: the row shows initials from now on. */
-  private onAvatarError = (e: Event) => {
-    this.failedAvatars.add((e.target as HTMLImageElement).getAttribute('src') ?? '');
+  #onAvatarError = (e: Event) => {
+    this.#failedAvatars.add((e.target as HTMLImageElement).getAttribute('src') ?? '');
     this.requestUpdate();
   };
 
-  private rowElements(): HTMLElement[] {
+  #rowElements(): HTMLElement[] {
     return this.shadowRoot ? [...this.shadowRoot.querySelectorAll<HTMLElement>('.row[data-key]')] : [];
   }
 
-  private rowFor(key: string | null): HTMLElement | undefined {
-    return this.rowElements().find((row) => row.dataset.key === key);
+  #rowFor(key: string | null): HTMLElement | undefined {
+    return this.#rowElements().find((row) => row.dataset.key === key);
   }
 
-  private rowAt(event: Event): { row: HTMLElement; agent: Agent } | null {
+  #rowAt(event: Event): { row: HTMLElement; agent: Agent } | null {
     const row = (event.target as Element).closest<HTMLElement>('.row[data-key]');
-    const view = this.view;
+    const view = this.#view;
     const r = row && view ? [...view.top, view.pinned].find((v) => v?.key === row.dataset.key) : undefined;
     return row && r ? { row, agent: r.agent } : null;
   }
 
-  private onClick = (e: MouseEvent) => {
-    const hit = this.rowAt(e);
+  #onClick = (e: MouseEvent) => {
+    const hit = this.#rowAt(e);
     if (hit) this.drillDown(hit.agent.row, hit.agent.value, e);
   };
 
-  private onFocusin = (e: FocusEvent) => {
-    const key = this.rowAt(e)?.row.dataset.key ?? null;
-    if (key && key !== this.activeKey) {
-      this.activeKey = key;
+  #onFocusin = (e: FocusEvent) => {
+    const key = this.#rowAt(e)?.row.dataset.key ?? null;
+    if (key && key !== this.#activeKey) {
+      this.#activeKey = key;
       this.requestUpdate();
     }
   };
 
   /** Arrow keys, Home and End move between rows; Enter drills down. */
-  private onKeydown = (e: KeyboardEvent) => {
-    const hit = this.rowAt(e);
+  #onKeydown = (e: KeyboardEvent) => {
+    const hit = this.#rowAt(e);
     if (!hit) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       this.drillDown(hit.agent.row, hit.agent.value, e);
       return;
     }
-    const rows = this.rowElements();
+    const rows = this.#rowElements();
     const i = rows.indexOf(hit.row);
     const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1 }[e.key];
     if (next === undefined) return;

@@ -11,52 +11,54 @@ const EASING = 'cubic-bezier(0.2, 0, 0, 1)';
  * `element.animate`). Reads and writes are batched: one layout per render, however many rows.
  * A move during a move starts from where the row is drawn at that moment.
  */
-export class FlipController implements ReactiveController {
-  private before = new Map<string, number>();
-  /** Moves in flight, by row: asking an element for its animations walks every animation on the page. */
-  private running = new Map<HTMLElement, Animation>();
+interface FlipOptions {
+  /** The rows, each with a `data-key` that identifies it across renders. */
+  rows: () => Iterable<HTMLElement>;
+  /** Milliseconds a move takes; 0 (reduced motion) moves rows without animating. */
+  duration: () => number;
+  /**
+   * Whether this render may move rows: false when it draws the same rows in the same order,
+   * so that no position is read (each read lays out the page) and moves in flight go on.
+   */
+  reorders?: () => boolean;
+}
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: {
-      /** The rows, each with a `data-key` that identifies it across renders. */
-      rows: () => Iterable<HTMLElement>;
-      /** Milliseconds a move takes; 0 (reduced motion) moves rows without animating. */
-      duration: () => number;
-      /**
-       * Whether this render may move rows: false when it draws the same rows in the same order,
-       * so that no position is read (each read lays out the page) and moves in flight go on.
-       */
-      reorders?: () => boolean;
-    },
-  ) {
+export class FlipController implements ReactiveController {
+  #before = new Map<string, number>();
+  /** Moves in flight, by row: asking an element for its animations walks every animation on the page. */
+  #running = new Map<HTMLElement, Animation>();
+
+  readonly #options: FlipOptions;
+
+  constructor(host: ReactiveControllerHost, options: FlipOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.running.clear();
+    this.#running.clear();
   }
 
   /** Rows stay where they are in this render: nothing is read or played. */
-  private still = false;
+  #still = false;
 
   hostUpdate(): void {
-    this.before.clear();
-    this.still = this.options.reorders?.() === false;
-    if (this.still || this.options.duration() <= 0) return;
-    for (const row of this.options.rows()) this.before.set(row.dataset.key!, row.getBoundingClientRect().top);
+    this.#before.clear();
+    this.#still = this.#options.reorders?.() === false;
+    if (this.#still || this.#options.duration() <= 0) return;
+    for (const row of this.#options.rows()) this.#before.set(row.dataset.key!, row.getBoundingClientRect().top);
   }
 
   hostUpdated(): void {
-    if (this.still) return;
-    const rows = [...this.options.rows()];
+    if (this.#still) return;
+    const rows = [...this.#options.rows()];
     if (rows.length === 0) return;
-    const duration = this.options.duration();
+    const duration = this.#options.duration();
     // Stop moves in flight first, so the positions read next are where rows are laid out.
-    for (const animation of this.running.values()) animation.cancel();
-    this.running.clear();
-    if (duration <= 0 || this.before.size === 0) return;
-    const moves = rows.map((row) => ({ row, from: this.before.get(row.dataset.key!), to: row.getBoundingClientRect().top }));
+    for (const animation of this.#running.values()) animation.cancel();
+    this.#running.clear();
+    if (duration <= 0 || this.#before.size === 0) return;
+    const moves = rows.map((row) => ({ row, from: this.#before.get(row.dataset.key!), to: row.getBoundingClientRect().top }));
     for (const { row, from, to } of moves) {
       const keyframes =
         from === undefined
@@ -66,8 +68,8 @@ export class FlipController implements ReactiveController {
             : null;
       if (!keyframes) continue;
       const animation = row.animate(keyframes, { id: FLIP, duration, easing: EASING });
-      this.running.set(row, animation);
-      animation.onfinish = () => this.running.delete(row);
+      this.#running.set(row, animation);
+      animation.onfinish = () => this.#running.delete(row);
     }
   }
 }

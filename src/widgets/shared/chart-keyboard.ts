@@ -7,17 +7,17 @@
  * forwards `keydown` and `focusin` from the chart.
  */
 export class RovingFocus {
-  private activeKey: string | null = null;
+  #activeKey: string | null = null;
 
   /** 0 for the mark Tab reaches (the active one, else the first), -1 for the others. */
   tabIndex(key: string, keys: readonly string[]): 0 | -1 {
-    const active = this.activeKey !== null && keys.includes(this.activeKey) ? this.activeKey : keys[0];
+    const active = this.#activeKey !== null && keys.includes(this.#activeKey) ? this.#activeKey : keys[0];
     return key === active ? 0 : -1;
   }
 
   /** A mark got focus by click or Tab: it becomes the active one. */
   focused(key: string): void {
-    this.activeKey = key;
+    this.#activeKey = key;
   }
 
   /**
@@ -54,7 +54,7 @@ export class RovingFocus {
     }
     e.preventDefault();
     const target = keys[next]!;
-    this.activeKey = target;
+    this.#activeKey = target;
     const mark = [...root.querySelectorAll<HTMLElement | SVGElement>('[data-key]')].find((m) => m.dataset.key === target);
     mark?.focus();
     return true;

@@ -33,7 +33,7 @@ export interface MotionFrame<G> {
  * mark was headed before.
  */
 export class ChartMotion<G> implements ReactiveController {
-  private shown = new Map<string, G>();
+  #shown = new Map<string, G>();
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -41,8 +41,8 @@ export class ChartMotion<G> implements ReactiveController {
 
   /** `marks` are the geometry this render draws, by key in DOM order; `animate` says whether the data changed. */
   frame(marks: ReadonlyMap<string, G>, animate: boolean): MotionFrame<G> {
-    const before = this.shown;
-    this.shown = new Map(marks);
+    const before = this.#shown;
+    this.#shown = new Map(marks);
     // The first data a chart shows is drawn in place: nothing grows in.
     const moving = animate && before.size > 0;
     return {
@@ -55,7 +55,7 @@ export class ChartMotion<G> implements ReactiveController {
 
   hostDisconnected(): void {
     // A chart put back into the page draws its data in place.
-    this.shown = new Map();
+    this.#shown = new Map();
   }
 }
 

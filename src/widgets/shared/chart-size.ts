@@ -27,8 +27,8 @@ export class ChartSizeController implements ReactiveController {
   /** The plot's font size in px and family, as the chart's text is drawn in. */
   fontSize = 12;
   fontFamily = 'sans-serif';
-  private connected = false;
-  private observed: Element | null = null;
+  #connected = false;
+  #observed: Element | null = null;
 
   /**
    * `target` finds the element to measure in the host's rendered tree. `redraw` draws the host at
@@ -37,11 +37,12 @@ export class ChartSizeController implements ReactiveController {
    * layout, before paint): the first data appears with the first paint, and a resized chart is
    * never shown for a frame at its old size.
    */
-  constructor(
-    host: ReactiveControllerHost & Element,
-    private readonly target: () => Element | null | undefined,
-    private readonly redraw: () => void = () => host.requestUpdate(),
-  ) {
+  readonly #target: () => Element | null | undefined;
+  readonly #redraw: () => void;
+
+  constructor(host: ReactiveControllerHost & Element, target: () => Element | null | undefined, redraw: () => void = () => host.requestUpdate()) {
+    this.#target = target;
+    this.#redraw = redraw;
     host.addController(this);
   }
 
@@ -62,21 +63,21 @@ export class ChartSizeController implements ReactiveController {
 
   /** Reads the font again after a change that may alter it (e.g. the theme); updates the host if it did. */
   refreshFont(): void {
-    if (this.observed && this.readFont(this.observed)) this.redraw();
+    if (this.#observed && this.#readFont(this.#observed)) this.#redraw();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.observed = null;
+    this.#connected = true;
+    this.#observed = null;
     this.hostUpdated();
   }
 
   /** The plot element appears with the first render and may be replaced: follow it. */
   hostUpdated(): void {
-    const element = this.target() ?? null;
-    if (!this.connected || element === this.observed) return;
-    this.unobserve();
-    this.observed = element;
+    const element = this.#target() ?? null;
+    if (!this.#connected || element === this.#observed) return;
+    this.#unobserve();
+    this.#observed = element;
     if (element) {
       watched.set(element, this);
       sharedObserver().observe(element);
@@ -84,37 +85,37 @@ export class ChartSizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unobserve();
+    this.#connected = false;
+    this.#unobserve();
   }
 
   /** Takes the size the observer reports, and the font; true when either changed. */
-  private measure(entry: ResizeObserverEntry): boolean {
+  #measure(entry: ResizeObserverEntry): boolean {
     const box = entry.contentRect;
     // Rounded down: a chart one pixel too wide would clip its outermost labels.
     const width = Math.floor(box.width);
     const height = Math.floor(box.height);
-    const fontChanged = width > 0 && height > 0 && this.readFont(entry.target);
+    const fontChanged = width > 0 && height > 0 && this.#readFont(entry.target);
     if (width === this.width && height === this.height && !fontChanged) return false;
     this.width = width;
     this.height = height;
     return true;
   }
 
-  private unobserve(): void {
-    if (!this.observed) return;
-    watched.delete(this.observed);
-    sharedObserver().unobserve(this.observed);
-    this.observed = null;
+  #unobserve(): void {
+    if (!this.#observed) return;
+    watched.delete(this.#observed);
+    sharedObserver().unobserve(this.#observed);
+    this.#observed = null;
   }
 
   /** Measures every resized plot, then lets each draw: no chart draws before all are measured. @internal */
   static resized(entries: readonly ResizeObserverEntry[]): void {
-    const changed = entries.map((entry) => watched.get(entry.target)).filter((c, i): c is ChartSizeController => !!c && c.measure(entries[i]!));
-    for (const controller of new Set(changed)) controller.redraw();
+    const changed = entries.map((entry) => watched.get(entry.target)).filter((c, i): c is ChartSizeController => !!c && c.#measure(entries[i]!));
+    for (const controller of new Set(changed)) controller.#redraw();
   }
 
-  private readFont(element: Element): boolean {
+  #readFont(element: Element): boolean {
     const style = getComputedStyle(element);
     const size = Number.parseFloat(style.fontSize) || 12;
     const family = style.fontFamily || 'sans-serif';

@@ -22,7 +22,7 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
   protected readonly size = new ChartSizeController(
     this,
     () => this.renderRoot.querySelector('.plot'),
-    () => this.drawAtNewSize(),
+    () => this.#drawAtNewSize(),
   );
   protected readonly roving = new RovingFocus();
   /** Says changes to the data politely (not the first numbers), at most so often. */
@@ -73,59 +73,59 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
    * The plot got its size (or a new one): draw now, in the frame whose layout gave it, rather than
    * in the next. Only a size change renders outside the animation frame.
    */
-  private drawAtNewSize(): void {
+  #drawAtNewSize(): void {
     this.requestUpdate();
     if (this.hasUpdated && this.isConnected) this.performUpdate();
   }
 
   /** A theme set after the first render: the font is read again once it has rendered. */
-  private themeChanged = false;
+  #themeChanged = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // `hasUpdated` is already true in `updated()` of the first render, and the first render has
     // its theme in `changed`: deciding here keeps that render from reading the style of the page
     // (the observer reads the font with the size, when style is up to date anyway).
-    this.themeChanged = changed.has('theme') && this.hasUpdated;
+    this.#themeChanged = changed.has('theme') && this.hasUpdated;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
-    if (this.themeChanged) this.size.refreshFont();
+    if (this.#themeChanged) this.size.refreshFont();
   }
 
   /** The drawn mark an event came from, by its key. */
-  private keyAt(e: Event): string | null {
+  #keyAt(e: Event): string | null {
     const mark = (e.target as Element | null)?.closest?.('[data-key]') as SVGElement | null;
     const key = mark?.dataset.key;
     return key !== undefined && this.markKeys().includes(key) ? key : null;
   }
 
-  private drill(key: string, e: MouseEvent | KeyboardEvent): void {
+  #drill(key: string, e: MouseEvent | KeyboardEvent): void {
     const target = this.markDrill(key);
     if (target) this.drillDown(target.row, target.value, e);
   }
 
   protected onClick = (e: MouseEvent) => {
-    const key = this.keyAt(e);
-    if (key !== null) this.drill(key, e);
+    const key = this.#keyAt(e);
+    if (key !== null) this.#drill(key, e);
   };
 
   protected onKeydown = (e: KeyboardEvent) => {
-    const key = this.keyAt(e);
-    if (key !== null && this.roving.keydown(e, key, this.markKeys(), this.renderRoot, (k, ev) => this.drill(k, ev), !this.drillHref)) this.requestUpdate();
+    const key = this.#keyAt(e);
+    if (key !== null && this.roving.keydown(e, key, this.markKeys(), this.renderRoot, (k, ev) => this.#drill(k, ev), !this.drillHref)) this.requestUpdate();
   };
 
   protected onFocusIn = (e: FocusEvent) => {
-    const key = this.keyAt(e);
+    const key = this.#keyAt(e);
     if (key === null) return;
     this.roving.focused(key);
     this.tipKey = key;
   };
 
   protected onPointerOver = (e: PointerEvent) => {
-    const key = this.keyAt(e);
+    const key = this.#keyAt(e);
     if (key !== null) this.tipKey = key;
   };
 

@@ -107,9 +107,9 @@ export abstract class CrmMetricElement<M> extends LitElement {
    */
   protected frameGap = Number.POSITIVE_INFINITY;
   /** The last gaps between models drawn (ms), newest last: whether data streams is read from most of them. */
-  private gaps: number[] = [];
-  private gapModel: M | null = null;
-  private gapModelAt = 0;
+  #gaps: number[] = [];
+  #gapModel: M | null = null;
+  #gapModelAt = 0;
 
   /**
    * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
@@ -120,7 +120,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * in bursts), and motion that switches on at every longer gap costs as much as motion that stays on.
    */
   protected motionCap(): number {
-    const { gaps } = this;
+    const gaps = this.#gaps;
     if (gaps.length > 1 && gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length) return 0;
     return Math.floor(this.frameGap / 50) * 50;
   }
@@ -138,21 +138,21 @@ export abstract class CrmMetricElement<M> extends LitElement {
     super.willUpdate(changed);
     // Subclasses read `this.data.model` in their willUpdate: bring it up to date first.
     this.data.sync();
-    this.trackFrameGap();
+    this.#trackFrameGap();
     this.resolvedLocale = resolveLocale(this, this.locale);
     this.messages = messagesFor(this.resolvedLocale);
   }
 
-  private trackFrameGap(): void {
+  #trackFrameGap(): void {
     const model = this.data.model;
-    if (model === this.gapModel) return;
+    if (model === this.#gapModel) return;
     const now = performance.now();
-    const { gaps } = this;
+    const gaps = this.#gaps;
     if (model === null) gaps.length = 0;
-    else if (this.gapModel !== null && gaps.push(now - this.gapModelAt) > RATE_SAMPLES) gaps.shift();
+    else if (this.#gapModel !== null && gaps.push(now - this.#gapModelAt) > RATE_SAMPLES) gaps.shift();
     this.frameGap = gaps.length > 1 ? Math.max(...gaps.slice(-2)) : Number.POSITIVE_INFINITY;
-    this.gapModel = model;
-    this.gapModelAt = now;
+    this.#gapModel = model;
+    this.#gapModelAt = now;
   }
 
   /** The view for states without a model (loading, error, empty), or nothing when there is data. */

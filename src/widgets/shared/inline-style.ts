@@ -10,7 +10,7 @@ import { Directive, type ElementPart, type PartInfo, PartType, directive } from 
  * html`<div ${inlineStyle({ transform: `scaleX(${ratio})` })}></div>`
  */
 class InlineStyleDirective extends Directive {
-  private previous = new Set<string>();
+  #previous = new Set<string>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -23,13 +23,13 @@ class InlineStyleDirective extends Directive {
 
   override update(part: ElementPart, [styles]: [Readonly<Record<string, string | number | null | undefined>>]) {
     const style = (part.element as HTMLElement | SVGElement).style;
-    for (const name of this.previous) if (!(name in styles)) style.removeProperty(name);
-    this.previous = new Set();
+    for (const name of this.#previous) if (!(name in styles)) style.removeProperty(name);
+    this.#previous = new Set();
     for (const [name, value] of Object.entries(styles)) {
       if (value === null || value === undefined) style.removeProperty(name);
       else {
         style.setProperty(name, String(value));
-        this.previous.add(name);
+        this.#previous.add(name);
       }
     }
     return nothing;

@@ -66,37 +66,39 @@ export class MetricController<M> implements ReactiveController {
   waitingFor: string | null = null;
 
   /** What the host asked for at the last sync; followed while the host is connected. */
-  private inputs: Inputs | null = null;
-  private inputsKey = '';
-  private retries = 0;
-  private connected = false;
-  private readonly following = new SerialRun();
-  private latest: MetricFrame | null = null;
-  private latestStale = false;
-  private latestError: unknown = null;
+  #inputs: Inputs | null = null;
+  #inputsKey = '';
+  #retries = 0;
+  #connected = false;
+  readonly #following = new SerialRun();
+  #latest: MetricFrame | null = null;
+  #latestStale = false;
+  #latestError: unknown = null;
   /** Why the source's connection is down (it reconnects by itself), or null while it is up. */
-  private connectionDown: string | null = null;
-  private modelled: MetricFrame | null = null;
+  #connectionDown: string | null = null;
+  #modelled: MetricFrame | null = null;
   /** Something arrived since the last sync. */
-  private dirty = false;
+  #dirty = false;
   /** Inside sync(): signals that arrive synchronously are applied by it, without another update. */
-  private syncing = false;
+  #syncing = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: MetricControllerOptions<M>,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: MetricControllerOptions<M>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MetricControllerOptions<M>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.following.start(() => this.signals(this.inputs));
+    this.#connected = true;
+    this.#following.start(() => this.#signals(this.#inputs));
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.following.stop();
+    this.#connected = false;
+    this.#following.stop();
   }
 
   hostUpdate(): void {
@@ -110,44 +112,44 @@ export class MetricController<M> implements ReactiveController {
    * in between, they cost one model computation and one render.
    */
   sync(): void {
-    this.syncing = true;
+    this.#syncing = true;
     try {
-      const source = this.options.source() || 'default';
-      const query = this.options.query();
-      const staleAfter = this.options.staleAfter();
-      const key = `${identity(source)}|${query ? queryKey(query) : ''}|${staleAfter}|${this.retries}`;
-      if (key !== this.inputsKey) {
-        this.inputsKey = key;
-        this.reset();
-        this.inputs = { source, query, staleAfter };
+      const source = this.#options.source() || 'default';
+      const query = this.#options.query();
+      const staleAfter = this.#options.staleAfter();
+      const key = `${identity(source)}|${query ? queryKey(query) : ''}|${staleAfter}|${this.#retries}`;
+      if (key !== this.#inputsKey) {
+        this.#inputsKey = key;
+        this.#reset();
+        this.#inputs = { source, query, staleAfter };
         // reset() announced the loading state: a listener may have disconnected the host.
-        if (this.connected) this.following.start(() => this.signals(this.inputs));
+        if (this.#connected) this.#following.start(() => this.#signals(this.#inputs));
       }
-      if (this.dirty) this.flush();
+      if (this.#dirty) this.#flush();
     } finally {
-      this.syncing = false;
+      this.#syncing = false;
     }
   }
 
   /** Asks the source again now, without waiting for the backoff (the error view's Retry button). */
   retry(): void {
-    this.retries++;
-    this.host.requestUpdate();
+    this.#retries++;
+    this.#host.requestUpdate();
   }
 
   /** Feeds `receive` with what the inputs produce: a named source is awaited and switched. */
-  private signals(inputs: Inputs | null): Cancel {
+  #signals(inputs: Inputs | null): Cancel {
     if (!inputs?.query) {
-      this.receive({ kind: 'idle' });
+      this.#receive({ kind: 'idle' });
       return noop;
     }
     const { source, query, staleAfter } = inputs;
-    if (typeof source !== 'string') return this.listen(source, query, staleAfter);
+    if (typeof source !== 'string') return this.#listen(source, query, staleAfter);
     const current = new SerialRun();
     const stopWatching = watchSource(source, (resolved) =>
       current.start(() => {
-        if (resolved) return this.listen(resolved, query, staleAfter);
-        this.receive({ kind: 'waiting', name: source });
+        if (resolved) return this.#listen(resolved, query, staleAfter);
+        this.#receive({ kind: 'waiting', name: source });
         return noop;
       }),
     );
@@ -158,26 +160,26 @@ export class MetricController<M> implements ReactiveController {
   }
 
   /** The frames of one source and query (shared, retried, marked stale) and its connection status. */
-  private listen(source: MetricSource, query: MetricQuery, staleAfter: number): Cancel {
-    const { scheduler, ...backoff } = this.options.backoff ?? {};
+  #listen(source: MetricSource, query: MetricQuery, staleAfter: number): Cancel {
+    const { scheduler, ...backoff } = this.#options.backoff ?? {};
     const frames = withFreshness(
       withBackoff(queryHub(source).query(query), {
         ...backoff,
         ...(scheduler ? { schedule: scheduleOn(scheduler) } : {}),
-        onError: (error) => this.receive({ kind: 'error', error }),
+        onError: (error) => this.#receive({ kind: 'error', error }),
       }),
       staleAfter,
     );
     const stopFrames = frames({
-      next: ({ value, stale }) => this.receive({ kind: 'frame', frame: value, stale }),
+      next: ({ value, stale }) => this.#receive({ kind: 'frame', frame: value, stale }),
       // With a retry limit, the last error ends this query's stream but not the controller:
       // a new source, query or the Retry button starts it again.
-      error: (error) => this.receive({ kind: 'error', error }),
+      error: (error) => this.#receive({ kind: 'error', error }),
       complete: noop,
     });
     // A broken status channel must not take the data down with it: its error is ignored.
     const stopStatus = connectionChanges(source)({
-      next: ({ down, reason }) => this.receive({ kind: 'connection', down, reason }),
+      next: ({ down, reason }) => this.#receive({ kind: 'connection', down, reason }),
       error: noop,
       complete: noop,
     });
@@ -187,87 +189,87 @@ export class MetricController<M> implements ReactiveController {
     };
   }
 
-  private receive(signal: Signal): void {
+  #receive(signal: Signal): void {
     switch (signal.kind) {
       case 'frame': {
         const problem = frameProblem(signal.frame);
         if (problem) {
           console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
-          this.latestError = new Error(`The data source sent malformed data (${problem}).`);
+          this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
         } else {
-          this.latest = signal.frame;
-          this.latestStale = signal.stale;
-          this.latestError = null;
+          this.#latest = signal.frame;
+          this.#latestStale = signal.stale;
+          this.#latestError = null;
         }
         this.waitingFor = null;
         break;
       }
       case 'error':
         console.warn('crm-pulse: data source failed; retrying', signal.error);
-        this.latestError = signal.error;
+        this.#latestError = signal.error;
         break;
       case 'waiting':
         this.waitingFor = signal.name;
-        this.latest = null;
-        this.connectionDown = null;
+        this.#latest = null;
+        this.#connectionDown = null;
         break;
       case 'connection':
-        this.connectionDown = signal.down ? signal.reason ?? 'The connection to the data source was lost.' : null;
+        this.#connectionDown = signal.down ? signal.reason ?? 'The connection to the data source was lost.' : null;
         break;
       case 'idle':
         break;
     }
-    this.dirty = true;
+    this.#dirty = true;
     // The host renders on animation frames (see CrmMetricElement.scheduleUpdate): a burst of
     // frames between two of them asks for one update.
-    if (!this.syncing) this.host.requestUpdate();
+    if (!this.#syncing) this.#host.requestUpdate();
   }
 
-  private flush(): void {
-    this.dirty = false;
-    if (this.latest !== this.modelled) {
-      this.modelled = this.latest;
+  #flush(): void {
+    this.#dirty = false;
+    if (this.#latest !== this.#modelled) {
+      this.#modelled = this.#latest;
       try {
-        this.model = this.latest ? this.options.model(this.latest) : null;
-        this.frame = this.latest;
+        this.model = this.#latest ? this.#options.model(this.#latest) : null;
+        this.frame = this.#latest;
       } catch (error) {
         console.warn('crm-pulse: could not read the frame', error);
         this.model = null;
         this.frame = null;
-        this.latestError = error;
+        this.#latestError = error;
       }
     }
     // A lost connection reads like an error: numbers already shown turn stale, none shown yet gives
     // the error view; both clear by themselves when the source reports the link is back.
-    this.error = this.latestError !== null ? messageOf(this.latestError) : this.connectionDown;
-    this.setState(this.nextState());
+    this.error = this.#latestError !== null ? messageOf(this.#latestError) : this.#connectionDown;
+    this.#setState(this.#nextState());
   }
 
-  private nextState(): WidgetState {
-    if (this.model !== null) return this.latestStale || this.error !== null ? 'stale' : 'ready';
+  #nextState(): WidgetState {
+    if (this.model !== null) return this.#latestStale || this.error !== null ? 'stale' : 'ready';
     if (this.error !== null) return 'error';
-    if (this.modelled !== null) return 'empty';
+    if (this.#modelled !== null) return 'empty';
     return 'loading';
   }
 
-  private setState(next: WidgetState): void {
+  #setState(next: WidgetState): void {
     const previous = this.state;
-    this.host.setAttribute('state', next);
+    this.#host.setAttribute('state', next);
     if (next === previous) return;
     this.state = next;
-    this.host.dispatchEvent(new CrmStateEvent({ state: next, previous, ...(this.error ? { error: this.error } : {}) }));
+    this.#host.dispatchEvent(new CrmStateEvent({ state: next, previous, ...(this.error ? { error: this.error } : {}) }));
   }
 
   /** A new query starts from loading: old numbers would be wrong for it. */
-  private reset(): void {
-    this.latest = this.modelled = this.frame = null;
+  #reset(): void {
+    this.#latest = this.#modelled = this.frame = null;
     this.model = null;
-    this.latestError = null;
-    this.connectionDown = null;
+    this.#latestError = null;
+    this.#connectionDown = null;
     this.error = null;
     this.waitingFor = null;
-    this.latestStale = false;
-    this.setState('loading');
+    this.#latestStale = false;
+    this.#setState('loading');
   }
 }
 

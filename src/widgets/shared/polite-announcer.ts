@@ -8,42 +8,44 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class PoliteAnnouncer implements ReactiveController {
   /** What the live region says now. */
   text = '';
-  private lastAt = -Infinity;
-  private pending: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #lastAt = -Infinity;
+  #pending: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly minInterval = 5000,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #minInterval: number;
+
+  constructor(host: ReactiveControllerHost, minInterval = 5000) {
+    this.#host = host;
+    this.#minInterval = minInterval;
     host.addController(this);
   }
 
   announce(text: string): void {
-    if (text === this.text && this.pending === null) return;
-    const wait = this.lastAt + this.minInterval - performance.now();
+    if (text === this.text && this.#pending === null) return;
+    const wait = this.#lastAt + this.#minInterval - performance.now();
     if (wait <= 0) {
-      this.say(text);
+      this.#say(text);
       return;
     }
-    this.pending = text;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      if (this.pending !== null) this.say(this.pending);
+    this.#pending = text;
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      if (this.#pending !== null) this.#say(this.#pending);
     }, wait);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = null;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = null;
   }
 
-  private say(text: string): void {
-    this.pending = null;
-    this.lastAt = performance.now();
+  #say(text: string): void {
+    this.#pending = null;
+    this.#lastAt = performance.now();
     if (text === this.text) return;
     this.text = text;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -13,38 +13,41 @@ const unmeasured = new Set<WidthController>();
  * of them has rendered, so that a dashboard costs one layout of the page, not one per widget.
  */
 export class WidthController implements ReactiveController {
-  private observer: ResizeObserver | undefined;
-  private measured = 0;
+  #observer: ResizeObserver | undefined;
+  #measured = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  readonly #host: ReactiveControllerHost & Element;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The host's content width in px, rounded; 0 while it has none (not laid out, hidden). */
   get width(): number {
     if (unmeasured.has(this)) {
-      for (const controller of unmeasured) controller.measured = Math.round(controller.host.getBoundingClientRect().width);
+      for (const controller of unmeasured) controller.#measured = Math.round(controller.#host.getBoundingClientRect().width);
       unmeasured.clear();
     }
-    return this.measured;
+    return this.#measured;
   }
 
   hostConnected(): void {
     unmeasured.add(this);
-    this.observer = new ResizeObserver((entries) => {
+    this.#observer = new ResizeObserver((entries) => {
       unmeasured.delete(this);
       const width = Math.round(entries[entries.length - 1]!.contentRect.width);
-      if (width !== this.measured) {
-        this.measured = width;
-        this.host.requestUpdate();
+      if (width !== this.#measured) {
+        this.#measured = width;
+        this.#host.requestUpdate();
       }
     });
-    this.observer.observe(this.host);
+    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
     unmeasured.delete(this);
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
   }
 }
