@@ -3,14 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const FLIP = 'crm-flip';
 const EASING = 'cubic-bezier(0.2, 0, 0, 1)';
 
-/**
- * Moves keyed rows to their new places smoothly when a render reorders them (FLIP: First, Last,
- * Invert, Play). Before the render it reads where each row is on screen, after it where each row
- * landed, and plays a transform-only Web Animation from the old place to the new one, so nothing
- * is laid out again while the rows glide, and no `style` attribute is written (strict CSP allows
- * `element.animate`). Reads and writes are batched: one layout per render, however many rows.
- * A move during a move starts from where the row is drawn at that moment.
- */
 interface FlipOptions {
   /** The rows, each with a `data-key` that identifies it across renders. */
   rows: () => Iterable<HTMLElement>;
@@ -23,6 +15,14 @@ interface FlipOptions {
   reorders?: () => boolean;
 }
 
+/**
+ * Moves keyed rows to their new places smoothly when a render reorders them (FLIP: First, Last,
+ * Invert, Play). Before the render it reads where each row is on screen, after it where each row
+ * landed, and plays a transform-only Web Animation from the old place to the new one, so nothing
+ * is laid out again while the rows glide, and no `style` attribute is written (strict CSP allows
+ * `element.animate`). Reads and writes are batched: one layout per render, however many rows.
+ * A move during a move starts from where the row is drawn at that moment.
+ */
 export class FlipController implements ReactiveController {
   #before = new Map<string, number>();
   /** Moves in flight, by row: asking an element for its animations walks every animation on the page. */

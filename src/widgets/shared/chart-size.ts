@@ -29,6 +29,8 @@ export class ChartSizeController implements ReactiveController {
   fontFamily = 'sans-serif';
   #connected = false;
   #observed: Element | null = null;
+  readonly #target: () => Element | null | undefined;
+  readonly #redraw: () => void;
 
   /**
    * `target` finds the element to measure in the host's rendered tree. `redraw` draws the host at
@@ -37,9 +39,6 @@ export class ChartSizeController implements ReactiveController {
    * layout, before paint): the first data appears with the first paint, and a resized chart is
    * never shown for a frame at its old size.
    */
-  readonly #target: () => Element | null | undefined;
-  readonly #redraw: () => void;
-
   constructor(host: ReactiveControllerHost & Element, target: () => Element | null | undefined, redraw: () => void = () => host.requestUpdate()) {
     this.#target = target;
     this.#redraw = redraw;

@@ -118,6 +118,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * A motion that never gets to finish only blurs the numbers, and a streaming dashboard would spend
    * every frame on it. Most gaps, not the last one, decide: a stream's gaps vary (a busy source sends
    * in bursts), and motion that switches on at every longer gap costs as much as motion that stays on.
+   * Half short and half long is not a stream: data that slows down gets its motion back.
    */
   protected motionCap(): number {
     const gaps = this.#gaps;
