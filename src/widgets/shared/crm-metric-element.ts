@@ -8,6 +8,7 @@ import { type Messages, messagesFor } from '../../format/messages.js';
 import { drillUrl } from './drill-url.js';
 import { inNextFrame } from './frame-budget.js';
 import { MetricController } from './metric-controller.js';
+import { isOffScreen, watchOnScreen } from './off-screen.js';
 
 /** Data that keeps coming at shorter gaps than this (ms) is drawn in place, without motion. */
 export const STREAMING_GAP_MS = 250;
@@ -90,6 +91,16 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * rendering work at all until it is shown again. All widgets of the page share a per-frame
    * budget (see `inNextFrame`), so a burst that reaches every widget at once is spread over frames.
    */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchOnScreen(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchOnScreen(this, false);
+  }
+
   protected override scheduleUpdate(): Promise<void> {
     return inNextFrame(this, () => super.scheduleUpdate(), this.readsLayoutToRender());
   }
@@ -118,11 +129,12 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * A motion that never gets to finish only blurs the numbers, and a streaming dashboard would spend
    * every frame on it. Most gaps, not the last one, decide: a stream's gaps vary (a busy source sends
    * in bursts), and motion that switches on at every longer gap costs as much as motion that stays on.
-   * Half short and half long is not a stream: data that slows down gets its motion back.
+   * Half short and half long is not a stream: data that slows down gets its motion back. A widget
+   * scrolled out of view draws in place too: the browser would animate it in every frame all the same.
    */
   protected motionCap(): number {
     const gaps = this.#gaps;
-    if (gaps.length > 1 && gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length) return 0;
+    if (isOffScreen(this) || (gaps.length > 1 && gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length)) return 0;
     return Math.floor(this.frameGap / 50) * 50;
   }
 
