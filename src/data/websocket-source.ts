@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
 import { backoffDelay } from './backoff.js';
+import { onlineEvents } from './page-signals.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -32,7 +33,8 @@ export interface WebSocketSourceOptions {
  *
  * The socket opens with the first query and closes when none is left. When it drops, the source
  * reports `reconnecting` (widgets keep their numbers, marked stale), reconnects with jittered
- * backoff, subscribes every active query again, and reports `open`. Malformed messages are dropped
+ * backoff (at once when the browser comes back `online`), subscribes every active query again, and
+ * reports `open`. Malformed messages are dropped
  * with a console warning; the socket stays.
  *
  * @example
@@ -48,6 +50,8 @@ class SocketConnection implements MetricSource {
   #socket: WebSocket | null = null;
   #failures = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stops listening for the browser's `online` event, which ends a reconnect wait early. */
+  #stopOnline: (() => void) | undefined;
   #lingerTimer: ReturnType<typeof setTimeout> | undefined;
   #heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   #heardSincePing = true;
@@ -84,7 +88,7 @@ class SocketConnection implements MetricSource {
   }
 
   #connect(): void {
-    this.#reconnectTimer = undefined;
+    this.#stopWaiting();
     if (this.#failures === 0) this.#status$.set('connecting');
     const Socket = this.#options.WebSocket ?? WebSocket;
     const socket = new Socket(socketUrl(this.#options.url), this.#options.protocols);
@@ -134,12 +138,21 @@ class SocketConnection implements MetricSource {
     const delay = backoffDelay(this.#failures, initialDelay, maxDelay, random);
     this.#status$.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
     this.#reconnectTimer = setTimeout(() => this.#connect(), delay);
+    // Back online after a network change: try now rather than at the end of a long backoff.
+    this.#stopOnline ??= onlineEvents()({ next: () => this.#connect(), error: () => {}, complete: () => {} });
+  }
+
+  /** Forgets a pending reconnect: its timer and the `online` listener. */
+  #stopWaiting(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#stopOnline?.();
+    this.#stopOnline = undefined;
   }
 
   /** No query is left: close the socket and forget every pending attempt. */
   #shutDown(): void {
-    clearTimeout(this.#reconnectTimer);
-    this.#reconnectTimer = undefined;
+    this.#stopWaiting();
     this.#stopHeartbeat();
     const socket = this.#socket;
     this.#socket = null;

@@ -112,6 +112,29 @@ describe('webSocketSource against a real server', () => {
     status.stop();
   });
 
+  it('waiting out a long backoff, it reconnects at once when the browser comes back online', async () => {
+    const slow = { initialDelay: 60_000, maxDelay: 60_000, random: () => 0.99 };
+    const source = webSocketSource({ url: server.socketUrl, backoff: slow });
+    const status = statuses(source);
+    const a = record(source.query(revenue));
+    await until(() => status.now() === 'open' && a.frames.length > 0, 'never open');
+    await server.stop();
+    await until(() => status.now() === 'reconnecting', 'did not report reconnecting');
+    await server.restart();
+    await sleep(200);
+    expect(status.now(), 'reconnected before the backoff ended without a reason').to.equal('reconnecting');
+    window.dispatchEvent(new Event('online'));
+    await until(() => status.now() === 'open', 'did not reconnect on online');
+    const n = a.frames.length;
+    await until(() => a.frames.length > n, 'no frames after reconnecting');
+    // Once connected, a later online event opens nothing more.
+    window.dispatchEvent(new Event('online'));
+    await sleep(200);
+    expect((await server.stats()).ws.open).to.equal(1);
+    a.subscription.unsubscribe();
+    status.stop();
+  });
+
   it('a link that goes silent is detected by the heartbeat and replaced', async () => {
     const source = webSocketSource({ url: server.socketUrl, heartbeatMs: 100, backoff: fast });
     const status = statuses(source);
