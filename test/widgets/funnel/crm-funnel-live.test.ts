@@ -5,7 +5,7 @@ import '../../../src/funnel.js';
 import type { CrmFunnel } from '../../../src/funnel.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
-import { rendersDuringBurst } from '../../helpers/render-count.js';
+import { countRenders, rendersDuringBurst } from '../../helpers/render-count.js';
 import { all, drawn, num, one, running, sampleUntilSettled, settled } from './chart-helpers.js';
 
 const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won', 'Upsell'][i]!, value }));
@@ -18,16 +18,6 @@ async function live(source: ManualSource, motion = '300ms') {
   const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" locale="en-US" style="width: 600px; height: 300px; --crm-motion-duration: ${motion}" .source=${source}></crm-funnel>`);
   await drawn(el);
   return el;
-}
-
-function countRenders(el: CrmFunnel): () => number {
-  let renders = 0;
-  const render = el.render.bind(el);
-  el.render = () => {
-    renders++;
-    return render();
-  };
-  return () => renders;
 }
 
 /** Drawn geometry equals the data's: every bar on screen is as wide as its width attribute says. */
