@@ -110,32 +110,30 @@ export abstract class CrmMetricElement<M> extends LitElement {
     return false;
   }
 
-  /**
-   * How often new data comes: the longer of the last two gaps between the models this widget drew
-   * (Infinity until there are two), so one quick follow-up does not cut motion short. Motion is
-   * capped by it: marks still moving when the next data comes would show numbers behind the data,
-   * and overlapping transitions pile up work.
-   */
-  protected frameGap = Number.POSITIVE_INFINITY;
-  /** The last gaps between models drawn (ms), newest last: whether data streams is read from most of them. */
+  /** The last gaps between models drawn (ms), newest last: how often new data comes. */
   #gaps: number[] = [];
   #gapModel: M | null = null;
   #gapModelAt = 0;
 
   /**
-   * The longest motion the data rate allows, in ms: `frameGap` in 50 ms steps (so that jitter
-   * between frames does not restyle every mark), Infinity while there is no rate yet, and 0 while
-   * data streams: when most of the last gaps (of at least two) are shorter than `STREAMING_GAP_MS`.
-   * A motion that never gets to finish only blurs the numbers, and a streaming dashboard would spend
-   * every frame on it. Most gaps, not the last one, decide: a stream's gaps vary (a busy source sends
-   * in bursts), and motion that switches on at every longer gap costs as much as motion that stays on.
-   * Half short and half long is not a stream: data that slows down gets its motion back. A widget
-   * scrolled out of view draws in place too: the browser would animate it in every frame all the same.
+   * The longest motion the data rate allows, in ms: the longer of the last two gaps between data
+   * frames (so one quick follow-up does not cut motion short), in 50 ms steps (so that jitter
+   * between frames does not restyle every mark). Marks still moving when the next data comes would
+   * show numbers behind the data, and overlapping transitions pile up work. Infinity until there are
+   * two gaps, and 0 while data streams: when most of the last gaps are shorter than
+   * `STREAMING_GAP_MS`. A motion that never gets to finish only blurs the numbers, and a streaming
+   * dashboard would spend every frame on it. Most gaps, not the last one, decide: a stream's gaps
+   * vary (a busy source sends in bursts), and motion that switches on at every longer gap costs as
+   * much as motion that stays on. Half short and half long is not a stream: data that slows down
+   * gets its motion back. A widget scrolled out of view draws in place too: the browser would
+   * animate it in every frame all the same.
    */
   protected motionCap(): number {
     const gaps = this.#gaps;
-    if (isOffScreen(this) || (gaps.length > 1 && gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length)) return 0;
-    return Math.floor(this.frameGap / 50) * 50;
+    if (isOffScreen(this)) return 0;
+    if (gaps.length < 2) return Number.POSITIVE_INFINITY;
+    if (gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length) return 0;
+    return Math.floor(Math.max(...gaps.slice(-2)) / 50) * 50;
   }
 
   /**
@@ -151,19 +149,18 @@ export abstract class CrmMetricElement<M> extends LitElement {
     super.willUpdate(changed);
     // Subclasses read `this.data.model` in their willUpdate: bring it up to date first.
     this.data.sync();
-    this.#trackFrameGap();
+    this.#trackGaps();
     this.resolvedLocale = resolveLocale(this, this.locale);
     this.messages = messagesFor(this.resolvedLocale);
   }
 
-  #trackFrameGap(): void {
+  #trackGaps(): void {
     const model = this.data.model;
     if (model === this.#gapModel) return;
     const now = performance.now();
     const gaps = this.#gaps;
     if (model === null) gaps.length = 0;
     else if (this.#gapModel !== null && gaps.push(now - this.#gapModelAt) > RATE_SAMPLES) gaps.shift();
-    this.frameGap = gaps.length > 1 ? Math.max(...gaps.slice(-2)) : Number.POSITIVE_INFINITY;
     this.#gapModel = model;
     this.#gapModelAt = now;
   }
