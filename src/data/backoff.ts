@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import { type Cancel, type Producer, type Schedule, scheduleTimeout } from './producer.js';
+import { retryable as defaultRetryable, waitBeforeRetry } from './source-errors.js';
 
 export interface BackoffOptions {
   /** The first retry waits up to this long (ms). Default 1000. */
@@ -8,8 +9,10 @@ export interface BackoffOptions {
   maxDelay?: number;
   /** Give up after this many retries in a row. Default: never. */
   maxRetries?: number;
-  /** Called with each error before its retry is scheduled, e.g. to show an error or stale state. */
-  onError?: (error: unknown, attempt: number) => void;
+  /** Called with each error before its retry is scheduled (and the wait before it), e.g. to show an error or stale state. */
+  onError?: (error: unknown, attempt: number, delay: number) => void;
+  /** Whether an error is worth a retry; any other passes on at once. Default: `retryable` (408, 425, 429, 5xx and network errors retry; 401, 403, 404 stop). */
+  retryable?: (error: unknown) => boolean;
   /** Random source in [0, 1): tests pass a fixed one. */
   random?: () => number;
   /** Runs the timers, e.g. a TestScheduler in marble tests (pass it even inside `run`). Default: setTimeout. */
@@ -28,11 +31,13 @@ export function backoffDelay(attempt: number, initialDelay: number, maxDelay: nu
 
 /**
  * Starts `producer` again after each error, waiting `backoffDelay` longer after each failure in a
- * row; a value resets the count. After `maxRetries` failures in a row the error passes on.
+ * row, and at least as long as an error's `retryAfterMs` (a `Retry-After` header, up to 10 minutes);
+ * a value resets the count. An error that is not `retryable` (a 401, 403, 404) passes on at once,
+ * and so does the error after `maxRetries` failures in a row.
  * The plain core of `retryWithBackoff`; its timers run on `schedule`.
  */
 export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptions, 'scheduler'> & { schedule?: Schedule } = {}): Producer<T> {
-  const { initialDelay = 1000, maxDelay = 60_000, maxRetries = Infinity, onError, random = Math.random, schedule = scheduleTimeout } = options;
+  const { initialDelay = 1000, maxDelay = 60_000, maxRetries = Infinity, onError, random = Math.random, schedule = scheduleTimeout, retryable = defaultRetryable } = options;
   return (sink) => {
     let closed = false;
     let failures = 0;
@@ -51,14 +56,15 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
         error: (error) => {
           if (closed) return;
           // Written as rxjs's retry writes it, so a maxRetries of NaN gives up at once too.
-          if (!(failures < maxRetries)) {
+          if (!(failures < maxRetries) || !isRetryable(retryable, error)) {
             closed = true;
             sink.error(error);
             return;
           }
           failures++;
+          const delay = waitBeforeRetry(error, backoffDelay(failures, initialDelay, maxDelay, random));
           try {
-            onError?.(error, failures);
+            onError?.(error, failures, delay);
           } catch (thrown) {
             // A broken onError ends the stream with its error rather than leaving it hanging.
             closed = true;
@@ -66,7 +72,7 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
             return;
           }
           // onError may have cancelled us.
-          if (!closed) cancelWait = schedule(attempt, backoffDelay(failures, initialDelay, maxDelay, random));
+          if (!closed) cancelWait = schedule(attempt, delay);
         },
         complete: () => {
           if (closed) return;
@@ -85,4 +91,13 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
       stopAttempt?.();
     };
   };
+}
+
+/** A classification that throws counts as "retry": a broken one must not stop the data for good. */
+function isRetryable(retryable: (error: unknown) => boolean, error: unknown): boolean {
+  try {
+    return retryable(error) !== false;
+  } catch {
+    return true;
+  }
 }

@@ -1,4 +1,5 @@
 import { type Cancel, type Producer, noop, producerOf } from './producer.js';
+import type { ProblemKind } from './source-errors.js';
 import type { MetricSource, SourceStatus } from './types.js';
 
 /** Whether widgets should mark their numbers stale: the link is down, or the server ended it. */
@@ -10,6 +11,11 @@ export function isConnectionDown(status: SourceStatus | null | undefined): boole
 export interface ConnectionChange {
   down: boolean;
   reason: string | null;
+  /** What kind of failure took it down (`unreachable` when the source does not say). */
+  kind: ProblemKind;
+  /** Whether the source is trying again by itself (`reconnecting`), rather than stopped (`closed`). */
+  retrying: boolean;
+  retryAt: number | undefined;
 }
 
 /**
@@ -35,12 +41,14 @@ export function connectionChanges(source: MetricSource): Producer<ConnectionChan
         if (closed) return;
         let change: ConnectionChange;
         try {
-          change = { down: isConnectionDown(status), reason: status.error ?? null };
+          const down = isConnectionDown(status);
+          const retryAt = typeof status.retryAt === 'number' && Number.isFinite(status.retryAt) ? status.retryAt : undefined;
+          change = { down, reason: status.error ?? null, kind: status.kind ?? (status.state === 'closed' ? 'failed' : 'unreachable'), retrying: status.state !== 'closed', retryAt };
         } catch (error) {
           fail(error);
           return;
         }
-        if (last && last.down === change.down && last.reason === change.reason) return;
+        if (last && last.down === change.down && last.reason === change.reason && last.kind === change.kind && last.retryAt === change.retryAt) return;
         last = change;
         sink.next(change);
       },

@@ -16,5 +16,7 @@ export type { Freshness } from './freshness.js';
  */
 export function markStale<T>(staleAfter: number, scheduler?: SchedulerLike): OperatorFunction<T, Freshness<T>> {
   return (source) =>
-    new Observable<Freshness<T>>((subscriber) => withFreshness(producerOf<T>(() => source), staleAfter, scheduleOn(scheduler))(subscriber));
+    new Observable<Freshness<T>>((subscriber) =>
+      withFreshness(producerOf<T>(() => source), staleAfter, scheduleOn(scheduler), scheduler ? () => scheduler.now() : Date.now)(subscriber),
+    );
 }

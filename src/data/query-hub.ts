@@ -1,5 +1,6 @@
 import { type Cancel, type Producer, type Sink, producerOf } from './producer.js';
 import { queryKey } from './query-key.js';
+import { asConfirmation } from './same-frame.js';
 import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
 
 /** One source's queries, shared: identical queries (by `queryKey`) use one upstream subscription. */
@@ -20,8 +21,9 @@ const hubs = new WeakMap<MetricSource, QueryHub>();
  * The hub of `source`, one per source object, so every widget on the page shares through the same
  * one. Ref-counted per query: the first listener opens the upstream subscription, later ones get the
  * latest frame at once, and the last to leave closes it. An error or a completion reaches every
- * listener and ends the subscription; the next listener opens a new one. The plain core of
- * `shareQueries`.
+ * listener and ends the subscription; the next listener opens a new one. A frame that says the same as
+ * the one before (its `asOf` aside) is passed on as a confirmation: with the rows and fields of the
+ * one before, the very same arrays. The plain core of `shareQueries`.
  */
 export function queryHub(source: MetricSource): QueryHub {
   let hub = hubs.get(source);
@@ -80,7 +82,10 @@ function open(channels: Map<string, Channel>, key: string, first: { sink: Sink<M
     channel.sinks.clear();
   };
   const stop = upstream({
-    next: (frame) => {
+    next: (received) => {
+      // A frame equal to the last one only confirms it: it is passed on with the last one's rows,
+      // so every listener tells it from new data by reference, without comparing again.
+      const frame = asConfirmation(channel.latest?.frame, received);
       channel.latest = { frame };
       each((sink) => sink.next(frame));
     },

@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { ProblemKind } from './source-errors.js';
 
 /** A cell value in a frame row. CRM strings are text and are always rendered as text. */
 export type FrameValue = string | number | boolean | null;
@@ -25,11 +26,18 @@ export interface FrameField {
   label?: string;
 }
 
-/** One answer to a query: the data as it is at `asOf`. */
+/**
+ * One answer to a query: the data as it is at `asOf`.
+ *
+ * A frame that says the same as the one before — the same `rows` array (or rows equal cell by
+ * cell) and the same fields — with a newer `asOf` *confirms* the data: nothing changed, and the
+ * source vouches for it as of that time. Widgets update their freshness and render nothing new.
+ * Adapters confirm after a `304 Not Modified`, a heartbeat, or an answer equal to the last one.
+ */
 export interface MetricFrame {
   rows: ReadonlyArray<Record<string, FrameValue>>;
   fields?: ReadonlyArray<FrameField>;
-  /** Epoch milliseconds the data is true as of. */
+  /** Epoch milliseconds the data is true as of: when the source last confirmed it, not when it last changed. */
   asOf: number;
 }
 
@@ -43,11 +51,15 @@ export interface SourceStatus {
   error?: string;
   /** Epoch ms of the next attempt while `reconnecting`, when the source knows it. */
   retryAt?: number;
+  /** What kind of failure it is (`unauthorized`, `rate-limited`, `server`, `unreachable`…), for the words on a tile. */
+  kind?: ProblemKind;
 }
 
 /**
  * The contract an adapter implements. `query` returns a live stream: it emits a frame whenever the
- * data changes, errors when the source fails, and releases its connection on unsubscribe.
+ * data changes (and may confirm unchanged data, see `MetricFrame`), errors when the source fails
+ * (an error that is not `retryable` — a 401, 403, 404 — stops the widgets until Retry or a new
+ * query), and releases its connection on unsubscribe.
  */
 export interface MetricSource {
   query(q: MetricQuery): Observable<MetricFrame>;

@@ -12,7 +12,7 @@ function setup(staleAfter: number) {
   const clock = new ManualClock();
   const subject = new Subject<string>();
   const sink = recorder<{ value: string; stale: boolean }>();
-  const cancel = withFreshness(producerOf(() => subject), staleAfter, clock.schedule)(sink);
+  const cancel = withFreshness(producerOf(() => subject), staleAfter, clock.schedule, () => clock.now)(sink);
   return { clock, subject, sink, cancel };
 }
 
@@ -21,7 +21,7 @@ describe('withFreshness', () => {
     const clock = new ManualClock();
     const subject = new Subject<string>();
     const seen: Array<{ value: string; stale: boolean }> = [];
-    withFreshness(producerOf(() => subject), 5, clock.schedule)({
+    withFreshness(producerOf(() => subject), 5, clock.schedule, () => clock.now)({
       next: (v) => {
         seen.push(v);
         if (v.value === '1' && !v.stale) subject.next('2');
@@ -86,7 +86,7 @@ describe('withFreshness', () => {
     const subject = new Subject<string>();
     let cancel = () => {};
     const seen: unknown[] = [];
-    cancel = withFreshness(producerOf(() => subject), 5, clock.schedule)({
+    cancel = withFreshness(producerOf(() => subject), 5, clock.schedule, () => clock.now)({
       next: (v) => {
         seen.push(v);
         cancel();

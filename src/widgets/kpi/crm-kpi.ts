@@ -4,7 +4,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
-import { formatAsOf } from '../../format/time-format.js';
 import { sparklineGeometry } from '../../metrics/sparkline.js';
 import { parseThresholds } from '../../metrics/thresholds.js';
 import { toNumber } from '../../metrics/to-number.js';
@@ -33,7 +32,10 @@ const SPARK_H = 32;
  * @csspart target - Progress toward the target (bar and text).
  * @csspart status - The threshold status label.
  * @csspart sparkline - The trend line's `<svg>`.
- * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart stale - The note shown while the data is stale: why, and as of when.
+ * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
+ * @csspart as-of - When the source last confirmed the data ("as of 10:42").
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
  * @csspart empty - The empty view.
@@ -133,12 +135,9 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
         ${this.#renderHeader(view)}
         <div class="value" part="value">${view.value}</div>
         ${this.#renderDelta(view)} ${this.#renderTarget(view)} ${this.#renderSparkline(model)}
-        ${stale
-          ? html`<div class="stale-note" part="stale">
-              <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
-            </div>`
-          : nothing}
+        ${this.renderStaleNote(false)}
       </div>
+      ${this.renderStaleRetry()}
       ${this.#renderTable(model, view)}
       <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
     `;

@@ -4,7 +4,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
-import { formatAsOf } from '../../format/time-format.js';
 import { type RankBadge, nextBadgeChange, rankBadges } from '../../metrics/rank-badges.js';
 import { type Ranked, rank } from '../../metrics/ranking.js';
 import { resolveFormat } from '../../format/resolve-format.js';
@@ -42,7 +41,10 @@ import { leaderboardStyles } from './crm-leaderboard.styles.js';
  * @csspart bar - The value bar's track; its fill is relative to the leader.
  * @csspart value - The value.
  * @csspart change - The rank-change badge's cell.
- * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart stale - The note shown while the data is stale: why, and as of when.
+ * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
+ * @csspart as-of - When the source last confirmed the data ("as of 10:42").
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
  * @csspart empty - The empty view.
@@ -230,11 +232,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
           <div role="rowgroup" class="rows">${repeat(view.top, (r) => r.key, (r) => this.#renderRow(r))}</div>
           ${view.pinned ? html`<div role="rowgroup" class="pinned" part="pinned">${this.#renderRow(view.pinned)}</div>` : nothing}
         </div>
-        ${this.data.state === 'stale'
-          ? html`<div class="stale-note" part="stale">
-              <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
-            </div>`
-          : nothing}
+        ${this.renderStaleNote()}
       </div>
       <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
     `;

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { FrameValue, MetricFrame } from '../../data/types.js';
-import { formatAsOf } from '../../format/time-format.js';
 import { RovingFocus } from './chart-keyboard.js';
 import { ChartSizeController } from './chart-size.js';
 import { placeTip } from './chart-tooltip.js';
@@ -30,7 +29,7 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
 
   /**
    * The tile every chart draws: the heading row (its label and headline figure), the plot, the note
-   * on stale data, the screen-reader table and the polite announcement. Mark events are delegated to
+   * on stale data (its reason, "as of" time and, after an error that is not retried, Retry), the screen-reader table and the polite announcement. Mark events are delegated to
    * the plot, not to the `<svg>`: Chromium makes an `<svg>` with focus listeners a Tab stop of its own.
    */
   protected renderTile(label: string, headline: string | null | undefined, chart: unknown, table: unknown) {
@@ -50,9 +49,7 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
         @focusin=${this.onFocusIn}
         @focusout=${this.onPointerLeave}
       >${this.renderStateView()}${chart}</div>
-      ${stale && this.data.frame
-        ? html`<div class="stale-note" part="stale"><span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(this.data.frame.asOf, this.resolvedLocale))}</div>`
-        : nothing}
+      ${this.data.frame ? this.renderStaleNote() : nothing}
       ${table}
       <div class="sr-only" aria-live="polite">${this.announcer.text}</div>
     </div>`;

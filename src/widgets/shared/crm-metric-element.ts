@@ -5,6 +5,7 @@ import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
 import { type Messages, messagesFor } from '../../format/messages.js';
+import { formatAsOf } from '../../format/time-format.js';
 import { drillUrl } from './drill-url.js';
 import { inNextFrame } from './frame-budget.js';
 import { MetricController } from './metric-controller.js';
@@ -45,7 +46,10 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /** BCP 47 locale for numbers and dates; defaults to the nearest `lang`, then the browser. */
   @property() locale: string | undefined = undefined;
 
-  /** Milliseconds without a new frame before the data is marked stale. */
+  /**
+   * Milliseconds without word from the source — new data, or a confirmation that nothing changed
+   * (a 304, a heartbeat) — before the data is marked stale.
+   */
   @property({ type: Number, attribute: 'stale-after' }) staleAfter = 60_000;
 
   /** URL template opened on drill-down; `{name}` placeholders are filled URL-encoded from the row. */
@@ -171,8 +175,11 @@ export abstract class CrmMetricElement<M> extends LitElement {
     const m = this.messages;
     if (this.data.model !== null) return nothing;
     if (state === 'error') {
+      const { problem } = this.data;
+      const reason = problem && problem.kind !== 'failed' ? m.reason(problem, problem.retryAt ? formatAsOf(problem.retryAt, this.resolvedLocale) : null) : null;
       return html`<div class="state-view" part="error" role="alert">
         <span>${m.error}</span>
+        ${reason ? html`<span class="error-reason" part="error-reason">${reason}</span>` : nothing}
         ${error ? html`<span class="error-detail">${error}</span>` : nothing}
         <button class="retry" type="button" @click=${() => this.data.retry()}>${m.retry}</button>
       </div>`;
@@ -185,6 +192,38 @@ export abstract class CrmMetricElement<M> extends LitElement {
       ${waitingFor ? html`<span aria-hidden="true">${m.waitingForSource(waitingFor)}</span>` : nothing}
     </div>`;
   }
+
+  /**
+   * The note under stale numbers: why, in words ("Session expired — sign in again", "Rate limited —
+   * retrying at 10:42", "Server unreachable — retrying", "Not updating") in part `stale-reason`, and
+   * the time the source last confirmed the data in part `as-of`. After an error that is not retried
+   * (401, 403, 404) it offers Retry too, unless `withRetry` is false (a tile that is a button itself
+   * renders `renderStaleRetry()` outside it). Nothing while the data is fresh.
+   */
+  protected renderStaleNote(withRetry = true): TemplateResult | typeof nothing {
+    const { state, problem, asOf } = this.data;
+    if (state !== 'stale') return nothing;
+    const m = this.messages;
+    const reason = problem ? m.reason(problem, problem.retryAt ? formatAsOf(problem.retryAt, this.resolvedLocale) : null) : m.stale;
+    return html`<div class="stale-note" part="stale">
+      <span aria-hidden="true">⚠</span> <span class="stale-reason" part="stale-reason">${reason}</span>${asOf !== null
+        ? html` · <span class="as-of" part="as-of">${m.asOf(formatAsOf(asOf, this.resolvedLocale))}</span>`
+        : nothing}${withRetry ? this.renderStaleRetry() : nothing}
+    </div>`;
+  }
+
+  /** Retry for stale numbers after an error that is not retried by itself; nothing otherwise. */
+  protected renderStaleRetry(): TemplateResult | typeof nothing {
+    const { state, problem } = this.data;
+    if (state !== 'stale' || !problem || problem.retrying) return nothing;
+    return html`<button class="retry stale-retry" part="retry" type="button" @click=${this.#retryStale}>${this.messages.retry}</button>`;
+  }
+
+  #retryStale = (event: Event) => {
+    // The tile may drill down on a click: Retry is not one.
+    event.stopPropagation();
+    this.data.retry();
+  };
 
   /**
    * Fires `crm-drilldown` for a mark's row and, unless a listener cancels it, follows `drill-href`

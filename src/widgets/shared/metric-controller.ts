@@ -1,21 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type BackoffOptions, withBackoff } from '../../data/backoff.js';
 import { frameProblem } from '../../data/check-frame.js';
-import { connectionChanges } from '../../data/connection-changes.js';
+import { type ConnectionChange, connectionChanges } from '../../data/connection-changes.js';
 import { withFreshness } from '../../data/freshness.js';
 import { type Cancel, SerialRun, noop, scheduleOn } from '../../data/producer.js';
 import { queryHub } from '../../data/query-hub.js';
 import { queryKey } from '../../data/query-key.js';
+import { problemKind } from '../../data/source-errors.js';
 import { watchSource } from '../../data/source-store.js';
 import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
-import { CrmStateEvent, type WidgetState } from '../../events/crm-state.js';
+import { CrmStateEvent, type CrmStateProblem, type WidgetState } from '../../events/crm-state.js';
 
 export interface MetricControllerOptions<M> {
   /** A registered source name or a source object; read before every host update. */
   source: () => string | MetricSource | null | undefined;
   /** The query; null while the widget cannot ask yet (no metric). Read before every host update. */
   query: () => MetricQuery | null;
-  /** Milliseconds without a frame before the data counts as stale. */
+  /** Milliseconds without a frame (new data or a confirmation) before the data counts as stale. */
   staleAfter: () => number;
   /** Turns a frame into the widget's model; null means "nothing to show" (the empty state). */
   model: (frame: MetricFrame) => M | null;
@@ -25,9 +26,12 @@ export interface MetricControllerOptions<M> {
 /** What the pipeline tells the controller, applied at most once per animation frame. */
 type Signal =
   | { kind: 'frame'; frame: MetricFrame; stale: boolean }
-  | { kind: 'error'; error: unknown }
+  /** A failure that will be retried at `retryAt`. */
+  | { kind: 'error'; error: unknown; retryAt: number }
+  /** A failure that ends the query until Retry or a new query (not retryable, or out of retries). */
+  | { kind: 'stopped'; error: unknown }
   | { kind: 'waiting'; name: string }
-  | { kind: 'connection'; down: boolean; reason: string | null }
+  | { kind: 'connection'; change: ConnectionChange }
   | { kind: 'idle' };
 
 interface Inputs {
@@ -54,6 +58,13 @@ function identity(source: string | MetricSource): string {
  * reflected as the host's `state` attribute and announced with a `crm-state` event. A source that
  * reports its connection (`status()`) turns the widget `stale` while the link is down and `ready`
  * again when it is back, without resubscribing.
+ *
+ * Fresh means confirmed: any frame, including one that only confirms the last (the same rows with
+ * a newer `asOf`, see `MetricFrame`), keeps the data `ready`; `staleAfter` ms without one makes it
+ * `stale`. Confirmations cost no render. Freshness is kept by timestamp with one timer, so a burst
+ * of frames costs the same few assignments per frame. An error that is not retryable (401, 403,
+ * 404) stops asking: numbers already shown stay, marked stale with the reason (`problem`), until
+ * `retry()` or a new query.
  */
 export class MetricController<M> implements ReactiveController {
   state: WidgetState = 'loading';
@@ -64,6 +75,14 @@ export class MetricController<M> implements ReactiveController {
   error: string | null = null;
   /** The name of a source that is not registered yet. */
   waitingFor: string | null = null;
+  /** Why the data is stale or missing, while it is; null while `ready` (or loading, or empty). */
+  problem: CrmStateProblem | null = null;
+
+  /** Epoch ms the data on screen is true as of: when the source last sent or confirmed it. */
+  get asOf(): number | null {
+    const asOf = this.frame?.asOf;
+    return typeof asOf === 'number' && Number.isFinite(asOf) ? asOf : null;
+  }
 
   /** What the host asked for at the last sync; followed while the host is connected. */
   #inputs: Inputs | null = null;
@@ -74,8 +93,12 @@ export class MetricController<M> implements ReactiveController {
   #latest: MetricFrame | null = null;
   #latestStale = false;
   #latestError: unknown = null;
-  /** Why the source's connection is down (it reconnects by itself), or null while it is up. */
-  #connectionDown: string | null = null;
+  /** When the pending retry after `#latestError` goes out; undefined when it will not (stopped). */
+  #retryAt: number | undefined;
+  /** The query ended with an error that asking again will not heal: nothing is asked until retry(). */
+  #stopped = false;
+  /** The source's connection while it is down (it reconnects by itself), or null while it is up. */
+  #connectionDown: ConnectionChange | null = null;
   #modelled: MetricFrame | null = null;
   /** Something arrived since the last sync. */
   #dirty = false;
@@ -162,24 +185,28 @@ export class MetricController<M> implements ReactiveController {
   /** The frames of one source and query (shared, retried, marked stale) and its connection status. */
   #listen(source: MetricSource, query: MetricQuery, staleAfter: number): Cancel {
     const { scheduler, ...backoff } = this.#options.backoff ?? {};
+    const schedule = scheduleOn(scheduler);
+    const now = scheduler ? () => scheduler.now() : Date.now;
     const frames = withFreshness(
       withBackoff(queryHub(source).query(query), {
         ...backoff,
-        ...(scheduler ? { schedule: scheduleOn(scheduler) } : {}),
-        onError: (error) => this.#receive({ kind: 'error', error }),
+        schedule,
+        onError: (error, _attempt, delay) => this.#receive({ kind: 'error', error, retryAt: Date.now() + delay }),
       }),
       staleAfter,
+      schedule,
+      now,
     );
     const stopFrames = frames({
       next: ({ value, stale }) => this.#receive({ kind: 'frame', frame: value, stale }),
-      // With a retry limit, the last error ends this query's stream but not the controller:
-      // a new source, query or the Retry button starts it again.
-      error: (error) => this.#receive({ kind: 'error', error }),
+      // An error that is not worth a retry (or the last one, with a retry limit) ends this query's
+      // stream but not the controller: a new source, query or the Retry button starts it again.
+      error: (error) => this.#receive({ kind: 'stopped', error }),
       complete: noop,
     });
     // A broken status channel must not take the data down with it: its error is ignored.
     const stopStatus = connectionChanges(source)({
-      next: ({ down, reason }) => this.#receive({ kind: 'connection', down, reason }),
+      next: (change) => this.#receive({ kind: 'connection', change }),
       error: noop,
       complete: noop,
     });
@@ -192,21 +219,35 @@ export class MetricController<M> implements ReactiveController {
   #receive(signal: Signal): void {
     switch (signal.kind) {
       case 'frame': {
-        const problem = frameProblem(signal.frame);
-        if (problem) {
-          console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
-          this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
-        } else {
-          this.#latest = signal.frame;
-          this.#latestStale = signal.stale;
-          this.#latestError = null;
+        const { frame, stale } = signal;
+        // The same frame again, now older than staleAfter: only its freshness changed.
+        if (stale) {
+          this.#latestStale = true;
+          break;
         }
+        const latest = this.#latest;
+        // A confirmation of what is on screen while it is fresh and nothing is wrong changes nothing
+        // a user sees: it is noted (for the next render's "as of") without asking for a render.
+        const confirms = latest !== null && frame !== null && typeof frame === 'object' && !this.#latestStale && this.#latestError === null && frame?.rows === latest.rows && frame.fields === latest.fields;
+        this.#latest = frame;
+        this.#latestStale = false;
+        this.#latestError = null;
+        this.#retryAt = undefined;
         this.waitingFor = null;
+        this.#dirty = true;
+        if (confirms) return;
         break;
       }
       case 'error':
         console.warn('crm-pulse: data source failed; retrying', signal.error);
         this.#latestError = signal.error;
+        this.#retryAt = signal.retryAt;
+        break;
+      case 'stopped':
+        console.warn('crm-pulse: data source failed; not retrying until Retry or a new query', signal.error);
+        this.#latestError = signal.error;
+        this.#retryAt = undefined;
+        this.#stopped = true;
         break;
       case 'waiting':
         this.waitingFor = signal.name;
@@ -214,7 +255,7 @@ export class MetricController<M> implements ReactiveController {
         this.#connectionDown = null;
         break;
       case 'connection':
-        this.#connectionDown = signal.down ? signal.reason ?? 'The connection to the data source was lost.' : null;
+        this.#connectionDown = signal.change.down ? signal.change : null;
         break;
       case 'idle':
         break;
@@ -227,22 +268,54 @@ export class MetricController<M> implements ReactiveController {
 
   #flush(): void {
     this.#dirty = false;
-    if (this.#latest !== this.#modelled) {
-      this.#modelled = this.#latest;
-      try {
-        this.model = this.#latest ? this.#options.model(this.#latest) : null;
-        this.frame = this.#latest;
-      } catch (error) {
-        console.warn('crm-pulse: could not read the frame', error);
-        this.model = null;
-        this.frame = null;
-        this.#latestError = error;
-      }
-    }
+    if (this.#latest !== this.#modelled) this.#model(this.#latest);
     // A lost connection reads like an error: numbers already shown turn stale, none shown yet gives
     // the error view; both clear by themselves when the source reports the link is back.
-    this.error = this.#latestError !== null ? messageOf(this.#latestError) : this.#connectionDown;
+    const down = this.#connectionDown;
+    this.error = this.#latestError !== null ? messageOf(this.#latestError) : down ? down.reason ?? 'The connection to the data source was lost.' : null;
+    this.problem = this.#problem();
     this.#setState(this.#nextState());
+  }
+
+  /** Models the frame to show, checked first: a malformed one keeps what is on screen. */
+  #model(latest: MetricFrame | null): void {
+    const previous = this.#modelled;
+    const problem = latest ? frameProblem(latest) : undefined;
+    if (problem) {
+      console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
+      this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
+      this.#latest = previous;
+      return;
+    }
+    this.#modelled = latest;
+    // Only newer "as of": the same rows need no new model (and the widget no motion).
+    if (latest && previous && this.model !== null && latest.rows === previous.rows && latest.fields === previous.fields) {
+      this.frame = latest;
+      return;
+    }
+    try {
+      this.model = latest ? this.#options.model(latest) : null;
+      this.frame = latest;
+    } catch (error) {
+      console.warn('crm-pulse: could not read the frame', error);
+      this.model = null;
+      this.frame = null;
+      this.#latestError = error;
+    }
+  }
+
+  #problem(): CrmStateProblem | null {
+    const error = this.#latestError;
+    const withMessage = (problem: CrmStateProblem, message: string | null | undefined) => (message ? { ...problem, message } : problem);
+    if (error !== null) {
+      const retrying = !this.#stopped;
+      const problem: CrmStateProblem = { kind: problemKind(error), retrying, ...(retrying && this.#retryAt !== undefined ? { retryAt: this.#retryAt } : {}) };
+      return withMessage(problem, this.error);
+    }
+    const down = this.#connectionDown;
+    if (down) return withMessage({ kind: down.kind, retrying: down.retrying, ...(down.retryAt !== undefined ? { retryAt: down.retryAt } : {}) }, down.reason);
+    if (this.#latestStale && this.model !== null) return { kind: 'silent', retrying: true };
+    return null;
   }
 
   #nextState(): WidgetState {
@@ -252,12 +325,22 @@ export class MetricController<M> implements ReactiveController {
     return 'loading';
   }
 
+  /** The kind of problem last announced, to announce a new reason in the same state too. */
+  #announcedProblem = '';
+
   #setState(next: WidgetState): void {
     const previous = this.state;
     this.#host.setAttribute('state', next);
-    if (next === previous) return;
+    const problem = this.problem;
+    const reason = problem ? `${problem.kind}|${problem.retrying}` : '';
+    if (next === previous && reason === this.#announcedProblem) return;
+    const reasonOnly = next === previous;
+    this.#announcedProblem = reason;
+    // A reason that comes or goes with a change of state is announced with that change; a reason
+    // that changes within `stale` or `error` (unreachable → session expired) is announced alone.
+    if (reasonOnly && (next === 'ready' || next === 'loading' || next === 'empty')) return;
     this.state = next;
-    this.#host.dispatchEvent(new CrmStateEvent({ state: next, previous, ...(this.error ? { error: this.error } : {}) }));
+    this.#host.dispatchEvent(new CrmStateEvent({ state: next, previous, ...(this.error ? { error: this.error } : {}), ...(problem ? { problem } : {}) }));
   }
 
   /** A new query starts from loading: old numbers would be wrong for it. */
@@ -265,8 +348,11 @@ export class MetricController<M> implements ReactiveController {
     this.#latest = this.#modelled = this.frame = null;
     this.model = null;
     this.#latestError = null;
+    this.#retryAt = undefined;
+    this.#stopped = false;
     this.#connectionDown = null;
     this.error = null;
+    this.problem = null;
     this.waitingFor = null;
     this.#latestStale = false;
     this.#setState('loading');
