@@ -73,3 +73,16 @@ export const DEMO_RANGES: Record<string, { points: number; stepMs: number; share
   this_quarter: { points: 13, stepMs: 7 * 86_400_000, share: 1 },
   this_year: { points: 12, stepMs: 30 * 86_400_000, share: 4 },
 };
+
+/** A range of the demo CRM: its sparkline points, their spacing, and its share of a quarter's sums. */
+export type DemoRange = (typeof DEMO_RANGES)[string];
+
+/**
+ * The forecast per sales channel this quarter: the quota, and each forecast category's amount as a
+ * share of it (each category alone: the call is closed + commit). Direct sales are ahead of the
+ * partner channel, which carries more early pipeline.
+ */
+export const DEMO_FORECAST: ReadonlyArray<{ channel: string; label: string; quota: number; shares: Record<'closed' | 'commit' | 'best_case' | 'pipeline' | 'omitted', number> }> = [
+  { channel: 'direct', label: 'Direct', quota: 1_200_000, shares: { closed: 0.48, commit: 0.22, best_case: 0.12, pipeline: 0.35, omitted: 0.06 } },
+  { channel: 'partner', label: 'Partner', quota: 500_000, shares: { closed: 0.36, commit: 0.27, best_case: 0.18, pipeline: 0.45, omitted: 0.09 } },
+];

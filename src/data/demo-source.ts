@@ -1,6 +1,7 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
+import { demoForecast } from './demo-forecast.js';
 import { queryKey } from './query-key.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
@@ -14,6 +15,12 @@ export interface DemoSourceOptions {
   now?: () => number;
   /** Runs the timers, e.g. a TestScheduler in marble tests (pass it even inside `run`). Default: setTimeout. */
   scheduler?: SchedulerLike;
+  /**
+   * Epoch ms the simulated CRM started: a query starts as if it had been live since then (one
+   * step per `intervalMs`, at most 100,000), so its numbers derive from the time and a restarted
+   * server continues where it was. Default: none (every query starts at its seed values).
+   */
+  epoch?: number;
 }
 
 type Row = Record<string, FrameValue>;
@@ -29,7 +36,8 @@ interface Simulation {
  * (`revenue`, `pipeline_value`, `win_rate`, `new_leads`, `open_cases`, `csat`, `avg_handle_time`,
  * `tickets_resolved`, `products_per_customer`, `avg_profit_per_customer`) with a previous-period
  * value, a target and a time series; `funnel` with pipeline stages; `campaigns` with cost, revenue,
- * leads, opportunities and won deals; and `agents` (or any KPI with `dimensions: ['agent']`) with
+ * leads, opportunities and won deals; `forecast` with forecast categories and quota per channel
+ * (see `demoForecast`); and `agents` (or any KPI with `dimensions: ['agent']`) with
  * one row per agent. Filters: `channel` (`direct` | `partner`), `team`. Unknown metrics answer an
  * empty frame.
  *
@@ -45,6 +53,11 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
         const random = seededRandom(hashString(queryKey(q), seed));
         const sim = simulate(q, random, now);
         let ticks = 0;
+        // Catch up with the time since the epoch: the numbers a query shows depend on when, not on since when.
+        if (options.epoch !== undefined && intervalMs > 0) {
+          const behind = Math.min(100_000, Math.max(0, Math.floor((now() - options.epoch) / intervalMs)));
+          for (let i = 0; i < behind; i++) sim.step();
+        }
         let cancel: Cancel;
         // The first frame comes on the scheduler too, as from rxjs's timer(0, intervalMs).
         const tick = () => {
@@ -80,6 +93,7 @@ function simulate(q: MetricQuery, random: () => number, now: () => number): Simu
   const channelShare = (matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0);
   if (q.metric === 'funnel') return funnel(random, range.share * channelShare);
   if (q.metric === 'campaigns') return campaigns(random, channel);
+  if (q.metric === 'forecast') return demoForecast(q, random, range, now, (c) => matches(channel, c));
   const kpi = DEMO_KPIS[q.metric === 'agents' ? 'tickets_resolved' : q.metric];
   if (!kpi) return { step() {}, rows: () => [] };
   if (q.metric === 'agents' || q.dimensions?.includes('agent')) return agents(kpi, random, range.share, q.filters?.team);

@@ -72,6 +72,10 @@ export const forecastStyles = css`
     stroke-width: 2;
   }
 
+  .call-swatch {
+    fill: var(--_closed);
+  }
+
   .closed-area {
     fill: var(--_closed);
     fill-opacity: 0.18;

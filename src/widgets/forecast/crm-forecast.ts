@@ -306,6 +306,8 @@ export class CrmForecast extends CrmChartElement {
     return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
         <g aria-hidden="true">
           ${scene.grid.map((y) => svg`<line class="grid-line" x1=${scene.plot.x} x2=${scene.plot.x + scene.plot.width} y1=${y} y2=${y}></line>`)}
+          <rect class="call-swatch" x=${scene.swatches[0].x} y=${scene.swatches[0].y} width="12" height="2"></rect>
+          <rect class="closed-area" x=${scene.swatches[1].x} y=${scene.swatches[1].y} width="12" height="10"></rect>
           <path class="closed-area moves" d=${scene.closedArea}></path>
           <path class="call-line moves" d=${scene.callLine}></path>
           ${q === null ? nothing : svg`<line class="quota-line" x1=${scene.plot.x} x2=${scene.plot.x + scene.plot.width} y1=${q} y2=${q}></line>`}

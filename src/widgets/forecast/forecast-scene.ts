@@ -60,7 +60,7 @@ export function forecastScene(figures: readonly ForecastFigures[], rows: readonl
     { legend: true, caption: false, gap: 4, min: 6 },
     { legend: false, caption: false, gap: 4, min: 0 },
   ].map((c) => {
-    const rowsHeight = n * (line * (c.caption ? 2 : 1) + 3) + (n - 1) * c.gap + (total ? 7 + line * (c.caption ? 2 : 1) : 0);
+    const rowsHeight = n * (line * (c.caption ? 2 : 1) + 3) + (total ? n * c.gap + 4 + line * (c.caption ? 2 : 1) : (n - 1) * c.gap);
     const room = (height - (c.legend ? lines * line + 6 : 0) - rowsHeight) / Math.max(1, n);
     return { ...c, room, bar: Math.min(24, Math.max(3, room)) };
   });

@@ -24,6 +24,8 @@ export interface TrendScene {
   quota: number | null;
   /** Grid lines at the value ticks. */
   grid: number[];
+  /** The legend's samples of the call line and the closed area. */
+  swatches: [Box, Box];
   texts: PlacedText[];
 }
 
@@ -39,7 +41,8 @@ export function trendScene(trend: readonly TrendPoint[], quota: number | null, v
   const max = Math.max(1, quota ?? 0, ...trend.map((p) => p.call)) * 1.05;
   const values = ticks(0, max, Math.max(2, Math.floor(height / (3 * line))));
   const left = Math.max(...values.map((v) => measure(view.short(v), false))) + 8;
-  const plot = { x: left, y: line / 2, width: Math.max(0, width - left - 2), height: Math.max(0, height - line * 1.5 - 4) };
+  const top = line * 1.5 + 4;
+  const plot = { x: left, y: top, width: Math.max(0, width - left - 2), height: Math.max(0, height - top - line - 4) };
   const times = trend.map((p) => p.time);
   const t0 = Math.min(...times);
   const span = Math.max(...times) - t0;
@@ -57,6 +60,14 @@ export function trendScene(trend: readonly TrendPoint[], quota: number | null, v
     const anchor = ends.length > 1 && i === 0 ? 'start' : i === trend.length - 1 && ends.length > 1 ? 'end' : 'middle';
     texts.push({ id: `date-${i}`, x: anchor === 'start' ? plot.x : anchor === 'end' ? plot.x + plot.width : xOf(times[i]!), y: bottom, text: day.format(times[i]!), anchor, cls: 'muted' });
   }
+  // The legend above the plot: the call's line and the closed area.
+  const callWidth = measure(m.call, false);
+  texts.push({ id: 'legend-call', x: left + 16, y: line / 2, text: m.call, anchor: 'start', cls: 'muted' });
+  texts.push({ id: 'legend-closed', x: left + callWidth + 44, y: line / 2, text: view.legend[0]!, anchor: 'start', cls: 'muted' });
+  const swatches: [Box, Box] = [
+    { x: left, y: line / 2 - 1, width: 12, height: 2 },
+    { x: left + callWidth + 28, y: line / 2 - 5, width: 12, height: 10 },
+  ];
   const quotaY = quota !== null && quota > 0 ? yOf(quota) : null;
   if (quotaY !== null) texts.push({ id: 'quota', x: plot.x + plot.width, y: quotaY - line / 2 - 1, text: `${m.quota} ${view.short(quota)}`, anchor: 'end', cls: 'strong' });
 
@@ -75,6 +86,7 @@ export function trendScene(trend: readonly TrendPoint[], quota: number | null, v
     closedArea: closed.length ? `${path([...closed, [closed.at(-1)![0], base], [closed[0]![0], base]])}Z` : '',
     quota: quotaY,
     grid: values.map(yOf),
+    swatches,
     texts,
   };
 }

@@ -70,7 +70,7 @@ export function forecastView(model: ForecastModel, label: string, o: ForecastVie
 
   const row = (name: string, f: ForecastFigures, g?: ForecastGroup): RowText => {
     const q = f.quota;
-    const gapIn = (fmt: (v: number) => string) => (f.gap === null ? null : f.gap > 0 ? m.toGo(fmt(f.gap)) : m.over(fmt(-f.gap)));
+    const gapIn = (fmt: (v: number) => string) => (f.gap === null ? null : f.gap > 0 ? m.toGo(fmt(f.gap)) : m.over(fmt(Math.abs(f.gap))));
     const gap = gapIn(short);
     const share = pct(f.attainment);
     const status =
