@@ -2,6 +2,7 @@ import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
 import { demoForecast } from './demo-forecast.js';
+import { recordsSimulation } from './demo-records.js';
 import { queryKey } from './query-key.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
@@ -88,6 +89,8 @@ function matches(filter: Filter, value: string): boolean {
 }
 
 function simulate(q: MetricQuery, random: () => number, now: () => number): Simulation {
+  // `funnel_records`, `agents_records`, …: the rows behind a number (see demo-records.ts).
+  if (q.metric.endsWith('_records')) return recordsSimulation(q, random, now);
   const range = DEMO_RANGES[q.range ?? 'this_quarter'] ?? DEMO_RANGES.this_quarter!;
   const channel = q.filters?.channel;
   const channelShare = (matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0);

@@ -1,0 +1,58 @@
+import type { ComplexAttributeConverter } from 'lit';
+import type { MetricQuery } from '../../data/types.js';
+
+export type Filters = NonNullable<MetricQuery['filters']>;
+
+/**
+ * Filters from their attribute form, `stage=Proposal;owner=a12`: pairs split at `;`, name and value
+ * at the first `=`, both trimmed and percent-decoded (`%3B` is a `;` inside a value). Pairs without
+ * a name or a value are skipped; a malformed escape is kept as written.
+ */
+export function parseFilters(text: string | null | undefined): Filters {
+  const filters: Filters = {};
+  for (const pair of (text ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
+    const name = decode(pair.slice(0, at).trim());
+    const value = decode(pair.slice(at + 1).trim());
+    if (name && value) filters[name] = value;
+  }
+  return filters;
+}
+
+/** The attribute form of filters, the inverse of `parseFilters` for string values. */
+export function formatFilters(filters: Filters): string {
+  const encode = (s: string) => s.replace(/[%;=]/g, (c) => encodeURIComponent(c));
+  return Object.entries(filters)
+    .map(([name, value]) => `${encode(name)}=${encode(Array.isArray(value) ? value.join(',') : String(value))}`)
+    .join(';');
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * What a `filters` value means, however it was set: an object as it is (entries whose value is
+ * undefined, null or '' are dropped), a string (a framework setting the property from markup) in
+ * its attribute form, anything else as no filters.
+ */
+export function normalizeFilters(value: unknown): Filters {
+  if (typeof value === 'string') return parseFilters(value);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Filters = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)) out[name] = v as Filters[string];
+  }
+  return out;
+}
+
+/** The `filters` attribute ⇄ property converter. */
+export const filtersConverter: ComplexAttributeConverter<Filters | undefined> = {
+  fromAttribute: (value) => (value === null ? undefined : parseFilters(value)),
+  toAttribute: (value) => (value ? formatFilters(value) : null),
+};
