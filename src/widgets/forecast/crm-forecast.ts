@@ -249,7 +249,13 @@ export class CrmForecast extends CrmChartElement {
     const boxes = new Map(model.groups.flatMap((g, i) => cats.map((c, j) => [g.key + SEP + c, scene.bars[i]!.segments[j]!] as const)));
     const motion = this.#motion.frame(boxes, this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
-    let tip: ChartTip | null = null;
+    // The tooltip's segment, found before the templates: `repeat` runs its callbacks only when Lit renders it.
+    const [tipGroup = '', tipCat = ''] = this.tipKey?.split(SEP) ?? [];
+    const tipRow = model.groups.findIndex((g) => g.key === tipGroup);
+    const tipAt = cats.indexOf(tipCat);
+    const tipBox = scene.bars[tipRow]?.segments[tipAt];
+    const tipText = view.rows[tipRow]?.segments[tipAt];
+    const tip: ChartTip | null = tipBox && tipText ? { key: this.tipKey!, x: tipBox.x + tipBox.width / 2, y: tipBox.y, title: `${view.rows[tipRow]!.name} · ${tipText.label}`, lines: tipText.tip } : null;
     const groups = repeat(
       model.groups,
       (g) => g.key,
@@ -263,7 +269,6 @@ export class CrmForecast extends CrmChartElement {
             const key = g.key + SEP + c;
             const box = bar.segments[j]!;
             const seg = text.segments[j]!;
-            if (key === this.tipKey) tip = { key, x: box.x + box.width / 2, y: box.y, title: `${text.name} · ${seg.label}`, lines: seg.tip };
             // A hit area at least 8 px wide, so that a thin (or empty) segment can be pointed at and shows its focus.
             const hit = Math.max(8, box.width);
             const cls = `mark c${Math.min(j, 3)}${seg.warning ? ' warning' : ''}${key === this.tipKey ? ' active' : ''}${motion.entering(key) ? ' enter' : ''}`;
