@@ -12,11 +12,12 @@ const REST_KEEPALIVE_MS = 60_000;
 export class MetricHub {
   /**
    * @param {Awaited<ReturnType<typeof import('./demo-logic.js').loadDemoLogic>>} demo
-   * @param {{ seed: number; intervalMs: number }} options
+   * @param {{ seed: number; intervalMs: number; epoch?: number }} options `epoch`: when the simulated
+   *   CRM started; its numbers derive from the time since, so a restarted server continues where it was.
    */
-  constructor(demo, { seed, intervalMs }) {
+  constructor(demo, { seed, intervalMs, epoch }) {
     this.demo = demo;
-    this.source = demo.demoSource({ seed, intervalMs });
+    this.source = demo.demoSource({ seed, intervalMs, epoch });
     /** Identifies this run of the server: event ids and ETags from another run are not resumable. */
     this.bootId = randomUUID().slice(0, 8);
     this.counter = 0;

@@ -24,7 +24,7 @@ export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
   if (faults.failNext > 0) {
     faults.failNext--;
     stats.rest.failed++;
-    return json(res, faults.failStatus, { error: 'simulated failure' });
+    return json(res, faults.failStatus, { error: 'simulated failure' }, faults.retryAfter !== null ? { 'Retry-After': String(faults.retryAfter) } : {});
   }
   if (faults.rawNext !== null) {
     const raw = faults.rawNext;

@@ -26,13 +26,18 @@ const CORS = {
 
 /**
  * Starts the server. `faults` lets tests and demos misbehave on purpose; `stats` counts what
- * clients did; `stop()` and `start()` kill and restart it on the same port, with a fresh simulated
- * CRM, as a real restart would.
+ * clients did; `stop()` and `start()` kill and restart it on the same port, as a real restart
+ * would: connections are cut, but the numbers continue where they were, because the simulated CRM
+ * derives them from the time since `epoch` (default: when this server was created; `main.js` keeps
+ * it across processes).
  *
- * @param {{ port?: number; host?: string; seed?: number; intervalMs?: number; retryMs?: number }} [options]
+ * Streams and sockets get a heartbeat every `heartbeatMs` (`{"type":"ping"}`): it tells clients the
+ * link is alive and confirms that unchanged numbers are still current.
+ *
+ * @param {{ port?: number; host?: string; seed?: number; intervalMs?: number; retryMs?: number; heartbeatMs?: number; epoch?: number }} [options]
  */
 export async function createCrmServer(options = {}) {
-  const { host = '127.0.0.1', seed = 42, intervalMs = 1500, retryMs = 1000 } = options;
+  const { host = '127.0.0.1', seed = 42, intervalMs = 1500, retryMs = 1000, heartbeatMs = 10_000, epoch = Date.now() } = options;
   const demo = await loadDemoLogic();
   const faults = newFaults();
   const stats = newStats();
@@ -43,10 +48,10 @@ export async function createCrmServer(options = {}) {
   let wss;
   let port = options.port ?? 0;
 
-  const context = () => ({ hub, demo, faults, stats, streams, retryMs });
+  const context = () => ({ hub, demo, faults, stats, streams, retryMs, heartbeatMs });
 
   async function start() {
-    hub = new MetricHub(demo, { seed, intervalMs });
+    hub = new MetricHub(demo, { seed, intervalMs, epoch });
     http = createServer((req, res) => {
       for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -59,6 +64,10 @@ export async function createCrmServer(options = {}) {
     wss = new WebSocketServer({ noServer: true });
     http.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/api/ws') return void socket.destroy();
+      if (faults.socketRefuse) {
+        stats.ws.connections++;
+        return void socket.end(`HTTP/1.1 ${faults.socketRefuse} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      }
       wss.handleUpgrade(req, socket, head, (ws) => handleSocket(ws, req, context()));
     });
     await new Promise((resolve, reject) => {
@@ -102,6 +111,8 @@ export async function createCrmServer(options = {}) {
     get hub() {
       return hub;
     },
+    /** When the simulated CRM started: pass it to a later server to continue its numbers. */
+    epoch,
     faults,
     stats,
     start,
@@ -115,9 +126,10 @@ export async function createCrmServer(options = {}) {
 /** What a test or demo can make the server do wrong. */
 function newFaults() {
   return {
-    /** The next n REST requests fail with `failStatus`. */
+    /** The next n REST requests fail with `failStatus` (and a `Retry-After` of `retryAfter` seconds, if set). */
     failNext: 0,
     failStatus: 503,
+    retryAfter: /** @type {number | null} */ (null),
     /** REST answers wait this long (ms), so a test can abort one in flight. */
     restDelayMs: 0,
     /** The next REST answer is this raw text, with status 200. */
@@ -126,13 +138,23 @@ function newFaults() {
     streamNoContent: false,
     /** Sockets get nothing: no frames, no pongs (a dead link that still looks open). */
     socketSilent: false,
+    /** Sockets are accepted and closed at once with this close code (e.g. 1011 or 1008); 0: not. */
+    socketCloseCode: 0,
+    /** The WebSocket upgrade is answered with this HTTP status (e.g. 401) instead; 0: not. */
+    socketRefuse: 0,
+    /** The SSE route answers this HTTP status (e.g. 401, 503) instead of a stream; 0: not. */
+    streamStatus: 0,
+    /** SSE streams send their headers and then nothing: no events, no heartbeats (a proxy that swallowed them). */
+    streamSilent: false,
+    /** SSE streams end at once after their headers (accept-then-close). */
+    streamCloseAtOnce: false,
   };
 }
 
 function newStats() {
   return {
     rest: { requests: 0, notModified: 0, failed: 0, aborted: 0, /** @type {string[]} */ urls: [], /** @type {string[]} */ authorizations: [] },
-    sse: { connections: 0, open: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
+    sse: { connections: 0, open: 0, refused: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
     ws: { connections: 0, open: 0, subscribes: 0, unsubscribes: 0, duplicateSubscribes: 0, pings: 0, /** @type {string[]} */ protocols: [] },
   };
 }

@@ -1,15 +1,18 @@
 /**
  * WebSocket at `/api/ws`: the client sends `{type:'subscribe', key, query}` and
  * `{type:'unsubscribe', key}`; the server sends `{type:'frame', key, frame}` on every change and
- * `{type:'error', key, message}` for a query it cannot answer. Pings are answered with pongs.
+ * `{type:'error', key, message}` for a query it cannot answer. Pings are answered with pongs, and
+ * the server sends a `{type:'ping'}` of its own every `heartbeatMs`: a heartbeat that confirms the
+ * numbers a client has are still current, even when none changed.
  */
 
 /**
  * @param {import('ws').WebSocket} ws
  * @param {import('node:http').IncomingMessage} req
  */
-export function handleSocket(ws, req, { hub, faults, stats, streams }) {
+export function handleSocket(ws, req, { hub, faults, stats, streams, heartbeatMs }) {
   stats.ws.connections++;
+  if (faults.socketCloseCode) return void ws.close(faults.socketCloseCode, 'simulated failure');
   stats.ws.open++;
   if (req.headers['sec-websocket-protocol']) stats.ws.protocols.push(req.headers['sec-websocket-protocol']);
   /** @type {Map<string, () => void>} */
@@ -19,6 +22,7 @@ export function handleSocket(ws, req, { hub, faults, stats, streams }) {
   };
   const handle = { destroy: () => ws.terminate(), sendRaw: (text) => ws.readyState === ws.OPEN && ws.send(text) };
   streams.add(handle);
+  const heartbeat = setInterval(() => send({ type: 'ping' }), heartbeatMs);
 
   ws.on('message', (data, isBinary) => {
     const message = isBinary ? null : parse(String(data));
@@ -45,6 +49,7 @@ export function handleSocket(ws, req, { hub, faults, stats, streams }) {
   });
 
   ws.on('close', () => {
+    clearInterval(heartbeat);
     for (const stop of subscriptions.values()) stop();
     subscriptions.clear();
     streams.delete(handle);

@@ -3,18 +3,26 @@
  * connection. Each event's data is `{"type":"frame","key":…,"frame":…}` (or `"type":"error"` for a
  * query this CRM cannot answer), its id the frame's id. A client that comes back with
  * `Last-Event-ID` (or `lastEventId=`) from this run of the server gets only what changed since.
+ *
+ * A heartbeat event `{"type":"ping"}` comes at once and then every `heartbeatMs`: an event, not a
+ * comment line, because EventSource hides comments from the page. It keeps proxies from closing a
+ * quiet stream, lets the client tell a live stream from a stalled one, and confirms that the
+ * numbers it has are still current.
  */
 
-/** A comment line now and then keeps proxies from closing a quiet stream. */
-const KEEPALIVE_MS = 15_000;
 
 /**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  */
-export function handleStream(req, res, url, { hub, faults, stats, streams, retryMs }) {
+export function handleStream(req, res, url, { hub, faults, stats, streams, retryMs, heartbeatMs }) {
   if (faults.streamNoContent) return void res.writeHead(204).end();
+  if (faults.streamStatus) {
+    stats.sse.refused++;
+    const headers = { 'Content-Type': 'application/json', ...(faults.retryAfter !== null ? { 'Retry-After': String(faults.retryAfter) } : {}) };
+    return void res.writeHead(faults.streamStatus, headers).end(JSON.stringify({ error: 'simulated failure' }));
+  }
   const keys = url.searchParams.getAll('query');
   if (keys.length === 0) {
     res.writeHead(400, { 'Content-Type': 'text/plain' });
@@ -28,6 +36,18 @@ export function handleStream(req, res, url, { hub, faults, stats, streams, retry
   stats.sse.queriesPerConnection.push(keys.length);
 
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+  if (faults.streamCloseAtOnce) {
+    stats.sse.open--;
+    return void res.end();
+  }
+  if (faults.streamSilent) {
+    // Headers, then nothing: the connection stays open until the client gives up on it.
+    res.flushHeaders();
+    const handle = { destroy: () => res.destroy(), sendRaw: () => {} };
+    streams.add(handle);
+    res.on('close', () => (streams.delete(handle), stats.sse.open--));
+    return;
+  }
   res.write(`retry: ${retryMs}\n\n`);
   const send = (data, id) => res.write(`${id ? `id: ${id}\n` : ''}data: ${data}\n\n`);
   const unwatch = [];
@@ -45,7 +65,9 @@ export function handleStream(req, res, url, { hub, faults, stats, streams, retry
       }),
     );
   }
-  const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+  const ping = () => send(JSON.stringify({ type: 'ping' }));
+  ping();
+  const keepalive = setInterval(ping, heartbeatMs);
   const handle = { destroy: () => res.destroy(), sendRaw: (text) => send(text) };
   streams.add(handle);
   res.on('close', () => {

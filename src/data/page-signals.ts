@@ -23,3 +23,24 @@ export function onlineEvents(): Producer<unknown> {
     return () => window.removeEventListener('online', wake);
   };
 }
+
+/**
+ * Each moment a wait for the network is worth cutting short: the browser comes back `online`, or
+ * the page is shown again after being hidden (a laptop opened, a tab brought back). Nothing without
+ * a window.
+ */
+export function wakeEvents(): Producer<unknown> {
+  const online = onlineEvents();
+  return (sink) => {
+    const stopOnline = online(sink);
+    if (typeof document === 'undefined') return stopOnline;
+    const shown = (event: Event) => {
+      if (document.visibilityState !== 'hidden') sink.next(event);
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      stopOnline();
+      document.removeEventListener('visibilitychange', shown);
+    };
+  };
+}

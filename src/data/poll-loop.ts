@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff.js';
 import { type Cancel, type Producer, type Schedule, SerialRun, noop } from './producer.js';
+import { waitBeforeRetry } from './source-errors.js';
 
 export interface PollLoopOptions {
   /** Wait (ms) after a request that succeeded. */
@@ -19,8 +20,8 @@ export interface PollLoopOptions {
 
 /**
  * Runs `request` (a producer that pushes what it got and completes, or errors) again and again:
- * `intervalMs` after a success, after a growing jittered wait after a failure (at least an error's
- * `retryAfterMs`, never above `maxDelay`). A request never overlaps the previous one. Nothing is
+ * `intervalMs` after a success, after a growing jittered wait after a failure (never above
+ * `maxDelay`, but at least an error's `retryAfterMs`, up to 10 minutes: the server said when). A request never overlaps the previous one. Nothing is
  * requested while the page is hidden; when it turns visible again, or on a wake, the next request
  * goes out at once instead of finishing its wait. The plain core of `pollSchedule`.
  */
@@ -53,7 +54,7 @@ export function pollLoop<T>(request: Producer<T>, options: PollLoopOptions): Pro
             }
             failures++;
             const jitter = backoffDelay(failures, backoff.initialDelay, backoff.maxDelay, backoff.random);
-            const delay = Math.min(backoff.maxDelay, Math.max(jitter, retryAfterOf(error)));
+            const delay = waitBeforeRetry(error, jitter);
             onOutcome?.({ error, attempt: failures, delay });
             if (!closed) wait(delay);
           },
@@ -111,9 +112,4 @@ function waitFor(ms: number, { visible, wake, schedule }: PollLoopOptions, done:
     finished = true;
     stop();
   };
-}
-
-function retryAfterOf(error: unknown): number {
-  const ms = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-  return typeof ms === 'number' && ms > 0 ? ms : 0;
 }

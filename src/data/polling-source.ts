@@ -3,6 +3,7 @@ import { onlineEvents, pageVisibility } from './page-signals.js';
 import { pollLoop } from './poll-loop.js';
 import { type Producer, producerOf, scheduleTimeout } from './producer.js';
 import { queryToParams } from './query-params.js';
+import { HttpError, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
 import { type ToFrame, readFrame, warnDropped } from './wire-protocol.js';
@@ -10,8 +11,14 @@ import { type ToFrame, readFrame, warnDropped } from './wire-protocol.js';
 export interface PollingSourceOptions {
   /** The endpoint; the query is added as parameters (see `queryToParams`). A function builds the whole URL itself. */
   url?: string | ((query: MetricQuery) => string);
-  /** Instead of `url`: fetch a frame yourself; resolve `null` when nothing changed. */
-  fetchFrame?: (query: MetricQuery, signal: AbortSignal) => Promise<MetricFrame | null | undefined>;
+  /**
+   * Instead of `url`: fetch a frame yourself. Resolve `null` for "unchanged since the frame you gave
+   * this subscription last" (e.g. after a `304`): it confirms that frame as of now. When
+   * `context.needFrame` is true — the subscription has no frame yet, as after a widget was removed
+   * and added again — the answer must be a frame (skip your `If-None-Match`); a `null` then is
+   * dropped with a warning and asked again at the next interval.
+   */
+  fetchFrame?: (query: MetricQuery, signal: AbortSignal, context: FetchFrameContext) => Promise<MetricFrame | null | undefined>;
   /** Wait (ms) between the end of one request and the next. Default 30000. */
   intervalMs?: number;
   /** Extra request headers (e.g. authorization); a function is called for every request. */
@@ -26,30 +33,40 @@ export interface PollingSourceOptions {
   visibility?: Observable<boolean>;
   /** Each emission polls at once. Default: the window's `online` event. */
   online?: Observable<unknown>;
+  /**
+   * Whether a failed request is worth asking again (with backoff); any other ends the query with
+   * the error, and widgets stop asking until Retry or a new query. Default `retryable`: network
+   * errors, 408, 425, 429 and 5xx retry; 401, 403, 404 and other 4xx stop.
+   */
+  retryable?: (error: unknown) => boolean;
+  /**
+   * Called on a `401 Unauthorized`, e.g. to refresh an access token (which `headers` then sends).
+   * The request is sent again once after it settles; a second 401, or a refresh that fails, ends
+   * the query ("Session expired — sign in again"). Concurrent 401s share one call.
+   */
+  onUnauthorized?: (error: HttpError) => unknown;
 }
 
-/** An HTTP answer that was not a frame. 4xx (but 408, 425 and 429) end the query; others are retried. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** From a `Retry-After` header. */
-    readonly retryAfterMs = 0,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
+/** What `fetchFrame` is told besides the query. */
+export interface FetchFrameContext {
+  /** The subscription has no frame yet: answer one, not `null`. */
+  needFrame: boolean;
 }
+
+export { HttpError } from './source-errors.js';
 
 /**
  * A live source that polls a REST endpoint: `GET <url>?metric=revenue&range=this_quarter…`
  * (the query as parameters, see `queryToParams`), every `intervalMs` after the previous answer.
  *
  * - The response's `ETag` is sent back as `If-None-Match`; a `304 Not Modified` costs no parsing and
- *   emits nothing. (Cross-origin, the server must list `ETag` in `Access-Control-Expose-Headers`.)
+ *   confirms the last frame: it is emitted again with the same rows and `asOf` now, so widgets know
+ *   the numbers are current without rendering them again. An answer equal to the last confirms it
+ *   the same way. (Cross-origin, the server must list `ETag` in `Access-Control-Expose-Headers`.)
  * - Network errors, 408, 425, 429 and 5xx are retried with exponential backoff and full jitter
- *   (`Retry-After` respected) while the source reports `reconnecting`; other 4xx end the query with
- *   an `HttpError`, which the widget shows.
+ *   (`Retry-After` honoured, up to 10 minutes) while the source reports `reconnecting`; other 4xx
+ *   end the query with an `HttpError`, which the widget shows (see `retryable` to classify
+ *   otherwise). A 401 calls `onUnauthorized` and asks once more.
  * - No two requests for a query overlap; unsubscribing aborts the one in flight.
  * - Nothing is requested while the page is hidden; it polls at once when the page is shown again
  *   and when the browser comes back `online`.
@@ -65,25 +82,34 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
   const visible = options.visibility ? producerOf(() => options.visibility!) : pageVisibility();
   const wake = options.online ? producerOf(() => options.online!) : onlineEvents();
   const board = new PollBoard();
+  const isRetryable = options.retryable ?? defaultRetryable;
+  const refresh = sharedRefresh(options.onUnauthorized);
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
       return new Observable<MetricFrame>((subscriber) => {
         const poller = board.join();
-        const fetchOnce = options.fetchFrame ? fetchWith(options.fetchFrame, q, options.toFrame) : fetchUrl(options, q);
-        let lastAsOf = -Infinity;
+        /** What this subscription emitted last: what a 304 or a `null` confirms. */
+        const state: PollState = { last: null };
+        const fetchOnce = options.fetchFrame ? fetchWith(options.fetchFrame, q, options.toFrame, state) : fetchUrl(options, q, state, refresh);
         const stop = pollLoop(fetchOnce, {
           intervalMs,
           backoff: { initialDelay, maxDelay, random },
           visible,
           wake,
-          isTransient,
+          isTransient: (error) => {
+            try {
+              return isRetryable(error) !== false;
+            } catch {
+              return true;
+            }
+          },
           onOutcome: (failure) => board.report(poller, failure),
           schedule: scheduleTimeout,
         })({
           next: (frame) => {
             // A replica that lags behind must not move the numbers back in time.
-            if (frame.asOf < lastAsOf) return;
-            lastAsOf = frame.asOf;
+            if (state.last && frame.asOf < state.last.asOf) return;
+            state.last = frame;
             subscriber.next(frame);
           },
           error: (error) => subscriber.error(error),
@@ -99,15 +125,34 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
   };
 }
 
+/** Per subscription: the frame it emitted last, which a `304` or a `null` confirms. */
+interface PollState {
+  last: MetricFrame | null;
+}
+
+/** The last frame again, vouched for as of now: the same rows and fields, so widgets render nothing new. */
+function confirmed(state: PollState): MetricFrame | null {
+  return state.last ? { ...state.last, asOf: Math.max(Date.now(), state.last.asOf) } : null;
+}
+
 /** One request for `q` to the URL, remembering the ETag between requests of this subscription. */
-function fetchUrl(options: PollingSourceOptions, q: MetricQuery): Producer<MetricFrame> {
+function fetchUrl(options: PollingSourceOptions, q: MetricQuery, state: PollState, refresh: (error: HttpError) => Promise<void>): Producer<MetricFrame> {
   let etag: string | null = null;
   return fromAbortable(async (signal) => {
-    const headers: Record<string, string> = { Accept: 'application/json', ...(typeof options.headers === 'function' ? options.headers() : options.headers) };
-    if (etag) headers['If-None-Match'] = etag;
-    const response = await fetch(requestUrl(options.url!, q), { headers, signal, cache: 'no-store', credentials: options.credentials ?? 'same-origin' });
-    if (response.status === 304) return null;
-    if (!response.ok) throw new HttpError(response.status, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, retryAfterMs(response));
+    const send = () => {
+      const headers: Record<string, string> = { Accept: 'application/json', ...(typeof options.headers === 'function' ? options.headers() : options.headers) };
+      // Only a subscription that has a frame can be told "not modified".
+      if (etag && state.last) headers['If-None-Match'] = etag;
+      return fetch(requestUrl(options.url!, q), { headers, signal, cache: 'no-store', credentials: options.credentials ?? 'same-origin' });
+    };
+    let response = await send();
+    if (response.status === 401 && options.onUnauthorized) {
+      // Refresh once (shared with the other queries that got a 401 meanwhile), then ask once more.
+      await refresh(await httpError(response));
+      response = await send();
+    }
+    if (response.status === 304) return confirmed(state);
+    if (!response.ok) throw await httpError(response);
     const text = await response.text();
     let body: unknown;
     try {
@@ -126,10 +171,46 @@ function fetchUrl(options: PollingSourceOptions, q: MetricQuery): Producer<Metri
   });
 }
 
-function fetchWith(fetchFrame: NonNullable<PollingSourceOptions['fetchFrame']>, q: MetricQuery, toFrame?: ToFrame): Producer<MetricFrame> {
+async function httpError(response: Response): Promise<HttpError> {
+  let body = '';
+  try {
+    body = (await response.text()).slice(0, 2000);
+  } catch {
+    // The body is a courtesy: the status says what matters.
+  }
+  const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  return new HttpError(response.status, message, retryAfterHeader(response.headers.get('Retry-After')), { body });
+}
+
+/**
+ * `onUnauthorized`, called at most once at a time: queries that get a 401 while a refresh runs
+ * wait for that one. A refresh that fails ends the query with the 401.
+ */
+function sharedRefresh(onUnauthorized: PollingSourceOptions['onUnauthorized']): (error: HttpError) => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  return async (error) => {
+    if (!onUnauthorized) throw error;
+    const current = (running ??= Promise.resolve()
+      .then(() => onUnauthorized(error))
+      .finally(() => {
+        if (running === current) running = null;
+      }));
+    try {
+      await current;
+    } catch {
+      throw error;
+    }
+  };
+}
+
+function fetchWith(fetchFrame: NonNullable<PollingSourceOptions['fetchFrame']>, q: MetricQuery, toFrame: ToFrame | undefined, state: PollState): Producer<MetricFrame> {
   return fromAbortable(async (signal) => {
-    const answer = await fetchFrame(q, signal);
-    if (answer == null) return null;
+    const needFrame = state.last === null;
+    const answer = await fetchFrame(q, signal, { needFrame });
+    if (answer == null) {
+      if (needFrame) warnDropped('pollingSource', 'fetchFrame answered null ("unchanged"), but this subscription has no frame yet (context.needFrame was true)');
+      return confirmed(state);
+    }
     const frame = readFrame(answer, q, toFrame);
     if (typeof frame === 'string') {
       warnDropped('pollingSource', frame);
@@ -160,22 +241,6 @@ function fromAbortable(call: (signal: AbortSignal) => Promise<MetricFrame | null
 function requestUrl(url: NonNullable<PollingSourceOptions['url']>, q: MetricQuery): string {
   if (typeof url === 'function') return url(q);
   return `${url}${url.includes('?') ? '&' : '?'}${queryToParams(q)}`;
-}
-
-function retryAfterMs(response: Response): number {
-  const header = response.headers.get('Retry-After');
-  if (!header) return 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 0;
-}
-
-/** Client errors will not heal by asking again; everything else (network, 5xx, rate limits) may. */
-function isTransient(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status !== 'number') return true;
-  return status >= 500 || status === 408 || status === 425 || status === 429 || status < 400;
 }
 
 /**
@@ -212,7 +277,8 @@ class PollBoard {
     if (failing?.failure) {
       const { error, delay } = failing.failure;
       const reason = error instanceof HttpError ? `The server answered ${error.message}.` : 'The server cannot be reached.';
-      this.status.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
+      const kind = problemKind(error);
+      this.status.set('reconnecting', { error: reason, retryAt: Date.now() + delay, kind: kind === 'failed' ? 'unreachable' : kind });
     } else if (all.some((p) => p.ok)) this.status.set('open');
     else this.status.set(all.length ? 'connecting' : 'idle');
   }

@@ -8,7 +8,7 @@ import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
 interface Channel {
   query: MetricQuery;
   sink: Sink<MetricFrame>;
-  lastAsOf: number;
+  last: MetricFrame | null;
 }
 
 export interface ChannelHooks {
@@ -22,6 +22,7 @@ export interface ChannelHooks {
  * The queries a push connection carries. Subscribers share through a `queryHub`, so there is one
  * channel per distinct query however many subscribe, and the latest frame is replayed to late
  * subscribers; a frame older than the one already delivered (a replay after a reconnect) is skipped.
+ * A heartbeat confirms every query's last frame (`confirmAll`).
  */
 export class QueryChannels {
   readonly #channels = new Map<string, Channel>();
@@ -32,7 +33,7 @@ export class QueryChannels {
       ({
         subscribe: (sink: Sink<MetricFrame>) => {
           const key = queryKey(query);
-          const channel: Channel = { query, sink, lastAsOf: -Infinity };
+          const channel: Channel = { query, sink, last: null };
           this.#channels.set(key, channel);
           this.#hooks.opened(key, query);
           return {
@@ -73,10 +74,25 @@ export class QueryChannels {
   deliver(key: string, frame: MetricFrame): boolean {
     const channel = this.#channels.get(key);
     if (!channel) return false;
-    if (frame.asOf < channel.lastAsOf) return true;
-    channel.lastAsOf = frame.asOf;
+    if (channel.last && frame.asOf < channel.last.asOf) return true;
+    channel.last = frame;
     channel.sink.next(frame);
     return true;
+  }
+
+  /**
+   * The connection proved alive (a heartbeat): every query that has a frame gets it again as of
+   * `at`, with the same rows — a confirmation, which widgets take as "still current" and render
+   * nothing for.
+   */
+  confirmAll(at: number): void {
+    for (const [key, channel] of [...this.#channels]) {
+      const last = channel.last;
+      // A subscriber may have left, or failed another query, while an earlier one handled its frame.
+      if (!last || at <= last.asOf || this.#channels.get(key) !== channel) continue;
+      channel.last = { ...last, asOf: at };
+      channel.sink.next(channel.last);
+    }
   }
 
   /** Ends `key` with an error: the server refused or dropped the query. */

@@ -1,23 +1,38 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
-import { backoffDelay } from './backoff.js';
+import { ReconnectWait } from './reconnect-wait.js';
+import { SilenceWatch } from './silence-watch.js';
+import { HttpError, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
 
 export interface SseSourceOptions {
-  /** The stream's URL (absolute or relative to the page); a function is called on each (re)connect. */
+  /** The stream's URL (absolute or relative to the page); a function is called on each (re)connect, e.g. to add a fresh token. */
   url: string | (() => string);
   /** Maps the `frame` payload of a server message to a frame. */
   toFrame?: ToFrame;
   /** Send cookies to a stream on another origin. */
   withCredentials?: boolean;
-  /** Waits after the browser gave up on the stream (an HTTP error): full jitter, capped. Defaults 1000 and 30000. */
+  /** Waits between attempts: full jitter between 0 and initialDelay·2^(n−1), capped. Defaults 1000 and 30000. */
   backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
+  /**
+   * A stream silent this long (ms) counts as stalled (a proxy that swallowed it): it is dropped and
+   * reopened. Servers send a heartbeat event (`data: {"type":"ping"}`) more often than this; a
+   * comment line does not count, since EventSource hides comments from the page. Default 45000; 0 never.
+   */
+  silenceMs?: number;
+  /** Whether an HTTP failure of the stream is worth asking again; default `retryable` (401, 403, 404 stop). */
+  retryable?: (error: unknown) => boolean;
+  /**
+   * Called when the stream is refused with `401 Unauthorized`, e.g. to refresh a token that `url`
+   * (a function) then adds. The stream is opened again once after it settles; a second 401, or a
+   * refresh that fails, ends every query ("Session expired — sign in again").
+   */
+  onUnauthorized?: (error: HttpError) => unknown;
   /** The EventSource class; the browser's by default. */
   EventSource?: typeof EventSource;
 }
-
 /**
  * A live source over one Server-Sent Events stream that carries every query of the page.
  *
@@ -28,12 +43,19 @@ export interface SseSourceOptions {
  * When the set of queries changes (a widget added, removed or switched; changes within one task
  * are batched), the stream is reopened with the new set.
  *
- * Reconnecting: when the stream drops, the browser reconnects after the server's `retry:` time and
- * sends `Last-Event-ID`, so a server that gives events an `id:` can resume instead of resending.
- * Meanwhile the source reports `reconnecting`. If the browser gives up (the server answered with
- * an HTTP error), the source asks once to learn why: HTTP 204 means "stop" — every query completes
- * and the source reports `closed`; anything else is retried with jittered backoff, passing the last
- * event id as `lastEventId=<id>` (a new EventSource cannot send the header).
+ * Liveness: `{"type":"ping"}` events are heartbeats. Each confirms every query's last frame as of
+ * now (widgets keep unchanged numbers fresh without a render), and a stream silent for `silenceMs`
+ * is dropped and reopened.
+ *
+ * Reconnecting: the source reconnects itself, with jittered exponential backoff (not the browser's
+ * fixed `retry:`), passing the last event id as `lastEventId=<id>` so a server that gives events
+ * an `id:` can resume instead of resending; meanwhile it reports `reconnecting`. The backoff starts
+ * over only after a stream proved itself with a first message, so a server that accepts and closes
+ * at once is backed off like one that refuses. A wait is cut short when the browser comes back
+ * online or the page is shown again. When a stream is refused, one request learns why: HTTP 204
+ * means "stop" — every query completes and the source reports `closed`; 401 calls `onUnauthorized`
+ * and tries once more; errors that are not `retryable` (401, 403, 404) end every query with an
+ * `HttpError`; others are retried, no sooner than their `Retry-After`.
  *
  * @example
  * registerSource('crm', sseSource({ url: '/api/metrics/stream' }));
@@ -49,15 +71,21 @@ class EventStream implements MetricSource {
   /** The keys the open stream was asked for, in URL order. */
   #streamKeys: string[] = [];
   #lastEventId = '';
-  #failures = 0;
+  /** The open stream has sent something: it works, whatever happened to the ones before. */
+  #proven = false;
+  /** `onUnauthorized` ran since the last stream that proved itself: a second 401 ends the queries. */
+  #refreshed = false;
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #probe: AbortController | undefined;
+  readonly #wait: ReconnectWait;
+  readonly #silence = new SilenceWatch();
 
   readonly #options: SseSourceOptions;
 
   constructor(options: SseSourceOptions) {
     this.#options = options;
+    const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
+    this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
   }
 
   query(q: MetricQuery): Observable<MetricFrame> {
@@ -77,37 +105,52 @@ class EventStream implements MetricSource {
   #sync(): void {
     const keys = this.#channels.entries().map(([key]) => key);
     if (keys.length === 0) return this.#close('idle');
-    if (keys.join('\n') === this.#streamKeys.join('\n') && (this.#source || this.#retryTimer !== undefined || this.#probe)) return;
+    if (keys.join('\n') === this.#streamKeys.join('\n') && (this.#source || this.#wait.waiting || this.#probe)) return;
     this.#open(keys, false);
   }
 
   #open(keys: string[], resume: boolean): void {
     this.#stop();
     this.#streamKeys = keys;
+    this.#proven = false;
     if (this.#status$.value.state === 'idle' || this.#status$.value.state === 'closed') this.#status$.set('connecting');
     const Source = this.#options.EventSource ?? EventSource;
     const url = streamUrl(this.#options.url, keys, resume ? this.#lastEventId : '');
     const source = new Source(url, { withCredentials: this.#options.withCredentials ?? false });
     this.#source = source;
     source.onopen = () => {
-      this.#failures = 0;
+      if (source !== this.#source) return;
       this.#status$.set('open');
+      // A stream that then says nothing at all is as good as none.
+      this.#silence.start(this.#options.silenceMs ?? 45_000, () => this.#retry(new Error('The stream went silent.'), 'The server stopped sending.'));
     };
     source.onmessage = (event) => {
+      if (source !== this.#source) return;
+      this.#silence.heard();
+      if (!this.#proven) {
+        this.#proven = true;
+        this.#refreshed = false;
+        this.#wait.proven();
+      }
       if (event.lastEventId) this.#lastEventId = event.lastEventId;
       this.#receive(event.data);
     };
     source.onerror = () => {
       if (source !== this.#source) return;
-      if (source.readyState === 0) this.#status$.set('reconnecting', { error: 'The connection was lost.' });
-      else void this.#askWhyClosed(url);
+      // CLOSED: the browser gave up (an HTTP error, a wrong content type): learn why. CONNECTING:
+      // the stream dropped; the browser would retry at the server's fixed `retry:` pace, forever —
+      // the source retries itself instead, with backoff.
+      if (source.readyState === 2) void this.#askWhyClosed(url);
+      else this.#retry(new Error('The connection was lost.'), 'The connection was lost.');
     };
   }
 
   #receive(data: unknown): void {
     const message = parseServerMessage(data);
     if (typeof message === 'string') return warnDropped('sseSource', message);
-    if (message.type === 'ping' || message.type === 'pong') return;
+    // A heartbeat: the stream is alive, and what every query has is current as of now.
+    if (message.type === 'ping') return this.#channels.confirmAll(Date.now());
+    if (message.type === 'pong') return;
     const query = this.#channels.query(message.key);
     if (!query) {
       // A query that left a moment ago is still on this stream until it is reopened without it.
@@ -126,16 +169,20 @@ class EventStream implements MetricSource {
 
   /**
    * The browser gave up, and EventSource hides the HTTP status. One request tells "stop" (204)
-   * from a failure worth retrying (a 502 while the server restarts, a network error).
+   * from a refusal (401, 403, 404) and from a failure worth retrying (a 502 while the server
+   * restarts, a 429 with its Retry-After, a network error).
    */
   async #askWhyClosed(url: string): Promise<void> {
     this.#source?.close();
     this.#source = null;
+    this.#silence.stop();
     const probe = (this.#probe = new AbortController());
+    let error: unknown = new TypeError('The server cannot be reached.');
     let status = 0;
     try {
       const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: probe.signal, cache: 'no-store', credentials: this.#options.withCredentials ? 'include' : 'same-origin' });
       status = response.status;
+      if (status !== 200) error = new HttpError(status, `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, retryAfterHeader(response.headers.get('Retry-After')));
     } catch {
       // A network error: worth retrying.
     } finally {
@@ -148,27 +195,61 @@ class EventStream implements MetricSource {
       this.#channels.completeAll();
       return;
     }
-    this.#failures++;
-    const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = this.#options.backoff ?? {};
-    const delay = backoffDelay(this.#failures, initialDelay, maxDelay, random);
-    const error = status ? `The server answered HTTP ${status}.` : 'The server cannot be reached.';
-    this.#status$.set('reconnecting', { error, retryAt: Date.now() + delay });
-    const keys = this.#streamKeys;
-    this.#retryTimer = setTimeout(() => this.#open(keys, true), delay);
+    if (status === 401 && this.#options.onUnauthorized && !this.#refreshed) {
+      this.#refreshed = true;
+      let ok = true;
+      try {
+        await this.#options.onUnauthorized(error as HttpError);
+      } catch {
+        ok = false;
+      }
+      // The query set may have changed, and a stream opened, while the refresh ran.
+      if (!this.#streamKeys.length || this.#source || this.#probe || this.#wait.waiting) return;
+      if (ok) return this.#open(this.#streamKeys, true);
+    }
+    if (!this.#isRetryable(error)) return this.#failAll(error);
+    this.#retry(error, status ? `The server answered HTTP ${status}.` : 'The server cannot be reached.');
   }
 
-  #close(state: 'idle' | 'closed'): void {
+  #isRetryable(error: unknown): boolean {
+    try {
+      return (this.#options.retryable ?? defaultRetryable)(error) !== false;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Drops the stream and opens it again after the backoff, resuming after the last event. */
+  #retry(error: unknown, reason: string): void {
     this.#stop();
+    const keys = this.#streamKeys;
+    const retryAt = this.#wait.schedule(() => this.#open(keys, true), error);
+    const kind = problemKind(error);
+    this.#status$.set('reconnecting', { error: reason, retryAt, kind: kind === 'failed' ? 'unreachable' : kind });
+  }
+
+  /** A refusal that asking again will not heal: every query ends with it, and nothing is asked. */
+  #failAll(error: unknown): void {
+    const keys = this.#channels.entries().map(([key]) => key);
+    this.#close('closed', error);
+    for (const key of keys) this.#channels.fail(key, error as Error);
+  }
+
+  #close(state: 'idle' | 'closed', error?: unknown): void {
+    this.#stop();
+    this.#wait.reset();
     this.#streamKeys = [];
-    this.#failures = 0;
-    this.#status$.set(state, state === 'closed' ? { error: 'The server ended the stream.' } : {});
+    this.#refreshed = false;
+    if (state === 'idle') return this.#status$.set('idle');
+    const kind = error === undefined ? undefined : problemKind(error);
+    this.#status$.set('closed', { error: error instanceof Error ? error.message : 'The server ended the stream.', ...(kind ? { kind } : {}) });
   }
 
   #stop(): void {
     this.#source?.close();
     this.#source = null;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#silence.stop();
+    this.#wait.cancel();
     this.#probe?.abort();
     this.#probe = undefined;
   }

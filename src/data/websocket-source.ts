@@ -1,7 +1,6 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
-import { backoffDelay } from './backoff.js';
-import { onlineEvents } from './page-signals.js';
+import { ReconnectWait } from './reconnect-wait.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -33,9 +32,12 @@ export interface WebSocketSourceOptions {
  *
  * The socket opens with the first query and closes when none is left. When it drops, the source
  * reports `reconnecting` (widgets keep their numbers, marked stale), reconnects with jittered
- * backoff (at once when the browser comes back `online`), subscribes every active query again, and
- * reports `open`. Malformed messages are dropped
- * with a console warning; the socket stays.
+ * exponential backoff (at once when the browser comes back `online` or the page is shown again),
+ * subscribes every active query again, and reports `open`. The backoff starts over only once a
+ * connection has proved itself — a first valid message, or `heartbeatMs` open — so a server that
+ * accepts and closes at once is backed off like one that refuses. Every ping or pong confirms each
+ * query's last frame as of now: unchanged numbers stay fresh without a render. Malformed messages
+ * are dropped with a console warning; the socket stays.
  *
  * @example
  * registerSource('crm', webSocketSource({ url: 'wss://crm.example.com/metrics' }));
@@ -48,10 +50,10 @@ class SocketConnection implements MetricSource {
   readonly #status$ = new StatusChannel();
   readonly #channels = new QueryChannels({ opened: (key, query) => this.#opened(key, query), closed: (key) => this.#closed(key) });
   #socket: WebSocket | null = null;
-  #failures = 0;
-  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Stops listening for the browser's `online` event, which ends a reconnect wait early. */
-  #stopOnline: (() => void) | undefined;
+  /** The open socket has proved itself (a valid message, or open long enough). */
+  #proven = false;
+  #provenTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #wait: ReconnectWait;
   #lingerTimer: ReturnType<typeof setTimeout> | undefined;
   #heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   #heardSincePing = true;
@@ -62,6 +64,8 @@ class SocketConnection implements MetricSource {
 
   constructor(options: WebSocketSourceOptions) {
     this.#options = options;
+    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
+    this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
   }
 
   query(q: MetricQuery): Observable<MetricFrame> {
@@ -75,7 +79,7 @@ class SocketConnection implements MetricSource {
   #opened(key: string, query: MetricQuery): void {
     clearTimeout(this.#lingerTimer);
     this.#left.delete(key);
-    if (!this.#socket && this.#reconnectTimer === undefined) this.#connect();
+    if (!this.#socket && !this.#wait.waiting) this.#connect();
     else this.#send({ type: 'subscribe', key, query });
   }
 
@@ -88,19 +92,24 @@ class SocketConnection implements MetricSource {
   }
 
   #connect(): void {
-    this.#stopWaiting();
-    if (this.#failures === 0) this.#status$.set('connecting');
+    this.#wait.cancel();
+    if (this.#wait.failures === 0) this.#status$.set('connecting');
     const Socket = this.#options.WebSocket ?? WebSocket;
     const socket = new Socket(socketUrl(this.#options.url), this.#options.protocols);
     this.#socket = socket;
+    this.#proven = false;
     this.#left.clear();
     socket.onopen = () => {
-      this.#failures = 0;
+      if (socket !== this.#socket) return;
       this.#status$.set('open');
       for (const [key, query] of this.#channels.entries()) this.#send({ type: 'subscribe', key, query });
       this.#startHeartbeat();
+      // Open for a heartbeat's time without trouble counts as proof too (a server with nothing to say yet).
+      clearTimeout(this.#provenTimer);
+      this.#provenTimer = setTimeout(() => socket === this.#socket && this.#prove(), this.#options.heartbeatMs ?? 20_000);
     };
     socket.onmessage = (event) => {
+      if (socket !== this.#socket) return;
       this.#heardSincePing = true;
       this.#receive(event.data);
     };
@@ -113,11 +122,23 @@ class SocketConnection implements MetricSource {
     };
   }
 
+  /** The socket works: the next failure starts the backoff over. */
+  #prove(): void {
+    clearTimeout(this.#provenTimer);
+    if (this.#proven) return;
+    this.#proven = true;
+    this.#wait.proven();
+  }
+
   #receive(data: unknown): void {
     const message = parseServerMessage(data);
     if (typeof message === 'string') return warnDropped('webSocketSource', message);
-    if (message.type === 'ping') return this.#send({ type: 'pong' });
-    if (message.type === 'pong') return;
+    this.#prove();
+    if (message.type === 'ping' || message.type === 'pong') {
+      // A heartbeat: the link is alive, and what every query has is current as of now.
+      if (message.type === 'ping') this.#send({ type: 'pong' });
+      return this.#channels.confirmAll(Date.now());
+    }
     const query = this.#channels.query(message.key);
     if (!query) {
       if (!this.#left.has(message.key)) warnDropped('webSocketSource', `no query has the key ${message.key}`);
@@ -133,30 +154,19 @@ class SocketConnection implements MetricSource {
   }
 
   #reconnectLater(reason: string): void {
-    this.#failures++;
-    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = this.#options.backoff ?? {};
-    const delay = backoffDelay(this.#failures, initialDelay, maxDelay, random);
-    this.#status$.set('reconnecting', { error: reason, retryAt: Date.now() + delay });
-    this.#reconnectTimer = setTimeout(() => this.#connect(), delay);
-    // Back online after a network change: try now rather than at the end of a long backoff.
-    this.#stopOnline ??= onlineEvents()({ next: () => this.#connect(), error: () => {}, complete: () => {} });
-  }
-
-  /** Forgets a pending reconnect: its timer and the `online` listener. */
-  #stopWaiting(): void {
-    clearTimeout(this.#reconnectTimer);
-    this.#reconnectTimer = undefined;
-    this.#stopOnline?.();
-    this.#stopOnline = undefined;
+    clearTimeout(this.#provenTimer);
+    // Back online, or the page shown again, cuts the wait short (see ReconnectWait).
+    const retryAt = this.#wait.schedule(() => this.#connect());
+    this.#status$.set('reconnecting', { error: reason, retryAt, kind: 'unreachable' });
   }
 
   /** No query is left: close the socket and forget every pending attempt. */
   #shutDown(): void {
-    this.#stopWaiting();
+    this.#wait.reset();
     this.#stopHeartbeat();
+    clearTimeout(this.#provenTimer);
     const socket = this.#socket;
     this.#socket = null;
-    this.#failures = 0;
     socket?.close(1000, 'no queries left');
     this.#status$.set('idle');
   }

@@ -43,19 +43,20 @@ describe('pollSchedule (marbles)', () => {
     });
   });
 
-  it('waits at least Retry-After, but never longer than maxDelay', () => {
+  it('waits at least Retry-After, even beyond maxDelay: the server said when (a day is cut to 10 minutes)', () => {
     const ts = testScheduler();
     ts.run(({ cold }) => {
       const requests: number[] = [];
       let calls = 0;
       const request = defer(() => {
         requests.push(ts.now());
-        return calls++ < 2 ? cold('#', undefined, Object.assign(new Error('429'), { retryAfterMs: calls === 1 ? 30 : 500 })) : cold('(a|)');
+        const retryAfterMs = [30, 500, 86_400_000][calls];
+        return calls++ < 3 ? cold('#', undefined, Object.assign(new Error('429'), { retryAfterMs })) : cold('(a|)');
       });
       const s = pollSchedule(request, { intervalMs: 1000, backoff, visible: new BehaviorSubject(true), wake: NEVER, isTransient: always, scheduler: ts }).subscribe();
-      ts.schedule(() => s.unsubscribe(), 200);
+      ts.schedule(() => s.unsubscribe(), 700_000);
       ts.flush();
-      expect(requests.slice(0, 3)).to.deep.equal([0, 30, 70]);
+      expect(requests.slice(0, 4)).to.deep.equal([0, 30, 530, 600_530]);
     });
   });
 

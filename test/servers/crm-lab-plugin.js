@@ -23,6 +23,7 @@ export function crmLabPlugin() {
         seed: Number(p.get('seed') ?? 42),
         intervalMs: Number(p.get('intervalMs') ?? 1500),
         retryMs: Number(p.get('retryMs') ?? 1000),
+        heartbeatMs: Number(p.get('heartbeatMs') ?? 10_000),
       });
       const id = String(nextId++);
       servers.set(id, server);

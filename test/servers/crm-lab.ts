@@ -4,7 +4,7 @@
  */
 export interface LabStats {
   rest: { requests: number; notModified: number; failed: number; aborted: number; urls: string[]; authorizations: string[] };
-  sse: { connections: number; open: number; lastEventIds: string[]; queriesPerConnection: number[] };
+  sse: { connections: number; open: number; refused: number; lastEventIds: string[]; queriesPerConnection: number[] };
   ws: { connections: number; open: number; subscribes: number; unsubscribes: number; duplicateSubscribes: number; pings: number; protocols: string[] };
   /** Queries the simulated CRM is running now. */
   live: number;
@@ -13,10 +13,22 @@ export interface LabStats {
 export interface LabFaults {
   failNext?: number;
   failStatus?: number;
+  /** Seconds, sent as `Retry-After` with REST failures and refused streams. */
+  retryAfter?: number | null;
   restDelayMs?: number;
   rawNext?: string | null;
   streamNoContent?: boolean;
   socketSilent?: boolean;
+  /** Sockets accepted and closed at once with this code. */
+  socketCloseCode?: number;
+  /** The WebSocket upgrade answered with this HTTP status. */
+  socketRefuse?: number;
+  /** The SSE route answers this HTTP status instead of a stream. */
+  streamStatus?: number;
+  /** SSE: headers, then nothing. */
+  streamSilent?: boolean;
+  /** SSE: headers, then the stream ends. */
+  streamCloseAtOnce?: boolean;
 }
 
 async function call<T>(command: string, params: Record<string, string | number> = {}): Promise<T> {
@@ -35,7 +47,7 @@ export class CrmLabServer {
     readonly url: string,
   ) {}
 
-  static async start(options: { intervalMs?: number; retryMs?: number; seed?: number } = {}): Promise<CrmLabServer> {
+  static async start(options: { intervalMs?: number; retryMs?: number; seed?: number; heartbeatMs?: number } = {}): Promise<CrmLabServer> {
     const { id, url } = await call<{ id: string; url: string }>('create', options as Record<string, number>);
     return new CrmLabServer(id, url);
   }
@@ -52,7 +64,7 @@ export class CrmLabServer {
 
   /** Kills the server (every connection cut, port closed); its simulated CRM is gone. */
   stop = () => call('stop', { id: this.id });
-  /** Starts it again on the same port, with a fresh simulated CRM. */
+  /** Starts it again on the same port; its simulated CRM continues from the time it started. */
   restart = () => call('start', { id: this.id });
   /** Cuts every stream and socket; the server keeps listening. */
   drop = () => call('drop', { id: this.id });
