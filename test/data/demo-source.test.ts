@@ -180,6 +180,53 @@ describe('demoSource', () => {
     });
   });
 
+  describe('forecast', () => {
+    const q = { metric: 'forecast', dimensions: ['channel'] };
+    const amount = (rows: MetricFrame['rows'], channel: string, category: string) => num(rows.find((r) => r.channel === channel && r.category === category)!.value);
+
+    it('per channel (direct, partner): every forecast category once, with the channel’s quota', () => {
+      const rows = first(q).rows;
+      expect(rows).to.have.length(10);
+      for (const channel of ['direct', 'partner']) {
+        const own = rows.filter((r) => r.channel === channel);
+        expect(own.map((r) => r.category)).to.deep.equal(['closed', 'commit', 'best_case', 'pipeline', 'omitted']);
+        for (const r of own) expect(num(r.value)).to.be.at.least(0);
+        expect(new Set(own.map((r) => num(r.quota))).size).to.equal(1);
+      }
+      expect(rows.find((r) => r.channel === 'partner')!.group).to.equal('Partner');
+      expect(first(q).fields!.find((f) => f.name === 'value')!.unit).to.equal('EUR');
+    });
+
+    it('drifts live: deals move up the categories, so the call (closed + commit) never falls and the sum only grows', () => {
+      const seen = frames(q, 12).map((f) => f.rows);
+      const call = (rows: MetricFrame['rows']) => amount(rows, 'direct', 'closed') + amount(rows, 'direct', 'commit');
+      const sum = (rows: MetricFrame['rows']) => rows.filter((r) => r.channel === 'direct').reduce((s, r) => s + num(r.value), 0);
+      for (let i = 1; i < seen.length; i++) {
+        expect(call(seen[i]!)).to.be.at.least(call(seen[i - 1]!) - 1);
+        expect(sum(seen[i]!)).to.be.at.least(sum(seen[i - 1]!) - 5);
+      }
+      expect(seen.at(-1)).to.not.deep.equal(seen[0]);
+    });
+
+    it('without the channel dimension one set for all channels; filters.channel keeps one', () => {
+      const all = first({ metric: 'forecast' }).rows;
+      expect(all).to.have.length(5);
+      expect(all[0]!.channel).to.equal(undefined);
+      const partner = first({ ...q, filters: { channel: 'partner' } }).rows;
+      expect(partner.every((r) => r.channel === 'partner')).to.equal(true);
+    });
+
+    it("with 'time' among the dimensions: one set per week, the call building up to the last", () => {
+      const rows = first({ metric: 'forecast', dimensions: ['channel', 'time'], range: 'this_quarter' }).rows;
+      const times = [...new Set(rows.map((r) => num(r.time)))];
+      expect(times).to.have.length(13);
+      expect(times.at(-1)).to.equal(NOW);
+      expect(times[1]! - times[0]!).to.equal(WEEK);
+      const closedAt = (t: number) => num(rows.find((r) => r.time === t && r.channel === 'direct' && r.category === 'closed')!.value);
+      expect(closedAt(times[0]!)).to.be.below(closedAt(times.at(-1)!));
+    });
+  });
+
   describe('agents', () => {
     it('one row per agent, with unique ids, names, teams and a value', () => {
       const rows = first({ metric: 'agents' }).rows;
