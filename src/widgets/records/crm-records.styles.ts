@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const recordsStyles = css`
   :host {
     --_row-height: var(--crm-records-row-height, 2.5rem);
+    --_row-size: var(--_row-height);
     --_height: var(--crm-records-height, 22rem);
     /* The phone layout follows the widget's own width (a tile), not the page's. */
     container-type: inline-size;
@@ -20,14 +21,15 @@ export const recordsStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  /* The rows fill a tile that has a height, and take --crm-records-height in one that has none. */
   .table {
     display: flex;
     flex-direction: column;
-    flex: 1 1 var(--_height);
-    min-height: 8rem;
+    flex: 1 1 auto;
+    min-height: 0;
     min-width: 0;
     margin: 0 calc(var(--_space) * -0.5);
+    /* Header and rows share one font size: column widths are in ch of it. */
+    font-size: 0.875rem;
   }
 
   .head,
@@ -113,9 +115,13 @@ export const recordsStyles = css`
     opacity: 1;
   }
 
+  /*
+   * The rows fill a tile that has a height; in one without, they take --crm-records-height, or
+   * less when fewer records need less (--_count is set by the element).
+   */
   .body {
     flex: 1 1 auto;
-    min-height: 0;
+    height: min(var(--_height), calc(var(--_count, 10) * var(--_row-size) + 2px));
     outline: none;
   }
 
@@ -125,12 +131,11 @@ export const recordsStyles = css`
 
   .row {
     width: 100%;
-    height: var(--_row-height);
+    height: var(--_row-size);
     align-items: center;
     border-bottom: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
     cursor: pointer;
     outline: none;
-    font-size: 0.875rem;
     /* Rows have a fixed size: each is a layout boundary, so a cell that changes lays out one row. */
     contain: size layout style;
   }
@@ -197,11 +202,15 @@ export const recordsStyles = css`
 
   /*
    * Phone-width tiles: each record is a compact card, the name and the first amount on one line,
-   * the other columns on the next ("Proposal · Ana Ortiz · 31 Mar 2026"); what does not fit that
-   * line is cut, every value stays in the row for screen readers, and every column can still sort
-   * the list from the row of sort buttons the headers become.
+   * the other columns after them ("Ana Ortiz  Proposal  31 Mar 2026"), on two lines at most; what
+   * does not fit is cut (every value stays in the row for screen readers), and every column can
+   * still sort the list from the row of sort buttons the headers become.
    */
   @container (max-width: 420px) {
+    .tile {
+      --_row-size: calc(var(--_row-height) * 1.6);
+    }
+
     .table {
       margin: 0;
     }
@@ -245,9 +254,8 @@ export const recordsStyles = css`
       display: flex;
       flex-wrap: wrap;
       align-content: center;
-      column-gap: 8px;
+      column-gap: 14px;
       row-gap: 2px;
-      height: calc(var(--_row-height) * 1.6);
       padding: 4px 4px;
       overflow: hidden;
     }
@@ -281,12 +289,6 @@ export const recordsStyles = css`
       font-size: 0.875rem;
       font-weight: 600;
       color: var(--_text);
-    }
-
-    .cell:not(.primary):not(.lead) ~ .cell:not(.primary):not(.lead)::before {
-      content: '·';
-      margin-inline-end: 8px;
-      color: var(--_muted);
     }
   }
 `;

@@ -24,6 +24,8 @@ import { type RecordsView, recordsView } from './records-view.js';
 
 /** One layout object for every table: the virtualizer compares it on each render. */
 const LAYOUT = flow();
+/** Set before the virtualizer gives the rows' area a minimum of its own (150px): one record takes one row. */
+const BODY_STYLE = { 'min-height': '0' };
 
 /**
  * The records behind a number, live: a sortable table of the lowest-level rows (the opportunities
@@ -163,13 +165,13 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
           aria-describedby="count"
           aria-rowcount=${view.shown.length + 1}
           aria-colcount=${view.columns.length}
-          ${inlineStyle({ '--_columns': view.grid })}
+          ${inlineStyle({ '--_columns': view.grid, '--_count': view.shown.length })}
           @keydown=${this.#onKeydown}
           @focusin=${this.#onFocusin}
           @click=${this.#onClick}
         >
           ${this.#renderHead(view)}
-          <div class="body" part="body" role="rowgroup" tabindex="-1" @rangeChanged=${this.#onRangeChanged} @visibilityChanged=${this.#onVisibilityChanged}>
+          <div class="body" part="body" role="rowgroup" tabindex="-1" ${inlineStyle(BODY_STYLE)} @rangeChanged=${this.#onRangeChanged} @visibilityChanged=${this.#onVisibilityChanged}>
             ${virtualize({ items: view.shown, keyFunction: (r: RecordItem) => r.key, renderItem: (r: RecordItem, i: number) => this.#renderRow(r, i, view), scroller: true, layout: LAYOUT })}
           </div>
         </div>
