@@ -38,11 +38,14 @@ describe('pollingSource against a real server', () => {
     a.subscription.unsubscribe();
   });
 
-  it('sends the ETag back as If-None-Match: an unchanged answer is a 304 and emits nothing', async () => {
+  it('sends the ETag back as If-None-Match: a 304 confirms the last frame — the same rows, a newer asOf', async () => {
     const source = pollingSource({ url: server.restUrl, intervalMs: 30 });
     const a = record(source.query(revenue));
     await until(async () => (await server.stats()).rest.notModified >= 3, 'no 304s');
-    expect(a.frames).to.have.length(1);
+    await until(() => a.frames.length >= 3, 'no confirmations');
+    const [first, ...confirmations] = a.frames;
+    for (const frame of confirmations) expect(frame.rows).to.equal(first!.rows);
+    expect(a.frames.at(-1)!.asOf).to.be.greaterThan(first!.asOf);
     a.subscription.unsubscribe();
   });
 
@@ -65,11 +68,13 @@ describe('pollingSource against a real server', () => {
     a.subscription.unsubscribe();
   });
 
-  it('fetchFrame does the request itself; null means unchanged', async () => {
+  it('fetchFrame does the request itself; null means unchanged and confirms the last frame; needFrame says when it must answer one', async () => {
     let calls = 0;
+    const needs: boolean[] = [];
     const source = pollingSource({
-      fetchFrame: async (q, signal) => {
+      fetchFrame: async (q, signal, { needFrame }) => {
         calls++;
+        needs.push(needFrame);
         if (calls > 1) return null;
         const res = await fetch(`${server.restUrl}?${queryToParams(q)}`, { signal });
         return res.json();
@@ -78,7 +83,9 @@ describe('pollingSource against a real server', () => {
     });
     const a = record(source.query(revenue));
     await until(() => calls >= 3, 'fetchFrame not called again');
-    expect(a.frames).to.have.length(1);
+    expect(needs.slice(0, 3)).to.deep.equal([true, false, false]);
+    expect(a.frames.length).to.be.at.least(2);
+    expect(a.frames[1]!.rows).to.equal(a.frames[0]!.rows);
     a.subscription.unsubscribe();
   });
 
