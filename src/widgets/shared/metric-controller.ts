@@ -225,10 +225,17 @@ export class MetricController<M> implements ReactiveController {
           this.#latestStale = true;
           break;
         }
+        if (!frame || typeof frame !== 'object') {
+          // Not even an object: dropped here (rows are checked once per render, in #model).
+          const problem = frameProblem(frame);
+          console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
+          this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
+          break;
+        }
         const latest = this.#latest;
         // A confirmation of what is on screen while it is fresh and nothing is wrong changes nothing
         // a user sees: it is noted (for the next render's "as of") without asking for a render.
-        const confirms = latest !== null && frame !== null && typeof frame === 'object' && !this.#latestStale && this.#latestError === null && frame?.rows === latest.rows && frame.fields === latest.fields;
+        const confirms = latest !== null && !this.#latestStale && this.#latestError === null && frame?.rows === latest.rows && frame.fields === latest.fields;
         this.#latest = frame;
         this.#latestStale = false;
         this.#latestError = null;
