@@ -159,8 +159,9 @@ export const recordsStyles = css`
     outline: none;
   }
 
-  .cell > * {
-    unicode-bidi: isolate;
+  /* A right-to-left name keeps the column's alignment: its cell's direction follows its text. */
+  .cell {
+    text-align: match-parent;
   }
 
   .quantity {
@@ -272,7 +273,7 @@ export const recordsStyles = css`
       flex: 0 1 auto;
       font-size: 0.8125rem;
       color: var(--_muted);
-      text-align: start;
+      text-align: match-parent;
     }
 
     .cell.primary {

@@ -1,4 +1,3 @@
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -16,14 +15,13 @@ import { recordsStyles } from './crm-records.styles.js';
 import { isQuantity, parseColumnList } from './records-columns.js';
 import { type Filters, filtersConverter, normalizeFilters } from './records-filters.js';
 import { RecordFocus } from './records-focus.js';
+import { RECORDS_LAYOUT } from './records-layout.js';
 import { type RecordsMessages, recordsMessagesFor } from './records-messages.js';
 import { type RecordItem, type RecordsModel, recordsModel } from './records-model.js';
 import { rowTemplate } from './records-row.js';
 import { formatSort, nextSort, parseSort } from './records-sort.js';
 import { type RecordsView, recordsView } from './records-view.js';
 
-/** One layout object for every table: the virtualizer compares it on each render. */
-const LAYOUT = flow();
 /** Set before the virtualizer gives the rows' area a minimum of its own (150px): one record takes one row. */
 const BODY_STYLE = { 'min-height': '0' };
 
@@ -172,7 +170,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
         >
           ${this.#renderHead(view)}
           <div class="body" part="body" role="rowgroup" tabindex="-1" ${inlineStyle(BODY_STYLE)} @rangeChanged=${this.#onRangeChanged} @visibilityChanged=${this.#onVisibilityChanged}>
-            ${virtualize({ items: view.shown, keyFunction: (r: RecordItem) => r.key, renderItem: (r: RecordItem, i: number) => this.#renderRow(r, i, view), scroller: true, layout: LAYOUT })}
+            ${virtualize({ items: view.shown, keyFunction: (r: RecordItem) => r.key, renderItem: (r: RecordItem, i: number) => this.#renderRow(r, i, view), scroller: true, layout: RECORDS_LAYOUT })}
           </div>
         </div>
         ${view.duplicatesText ? html`<div class="note" part="note">${view.duplicatesText}</div>` : nothing}

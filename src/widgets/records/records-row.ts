@@ -46,9 +46,8 @@ function cell(record: RecordItem, column: RecordColumn, i: number, o: RowTemplat
   const classes = `cell${primary ? ' primary' : ''}${quantity ? ' quantity' : ''}${i === o.lead ? ' lead' : ''}${text === NO_VALUE || missingName ? ' none' : ''}`;
   const title = text.length > LONG ? text : nothing;
   const dir = column.kind === 'text' ? 'auto' : nothing;
-  return html`<div class=${classes} part=${primary ? 'cell primary' : 'cell'} role=${primary ? 'rowheader' : 'cell'} data-col=${i} tabindex="-1" title=${title}>${
-    primary && o.href
-      ? html`<a part="link" href=${o.href} tabindex="-1" dir=${dir}>${text}</a>`
-      : html`<span class="text" dir=${dir}>${text}</span>`
+  // Plain text sits in the cell itself: a jump down a long table renders a few dozen rows at once.
+  return html`<div class=${classes} part=${primary ? 'cell primary' : 'cell'} role=${primary ? 'rowheader' : 'cell'} data-col=${i} tabindex="-1" title=${title} dir=${dir}>${
+    primary && o.href ? html`<a part="link" href=${o.href} tabindex="-1">${text}</a>` : text
   }</div>`;
 }
