@@ -159,9 +159,9 @@ export const recordsStyles = css`
     outline: none;
   }
 
-  /* A right-to-left name keeps the column's alignment: its cell's direction follows its text. */
+  /* A right-to-left name reads right to left (its direction comes from its text) and keeps the column's alignment. */
   .cell {
-    text-align: match-parent;
+    unicode-bidi: plaintext;
   }
 
   .quantity {
@@ -273,7 +273,7 @@ export const recordsStyles = css`
       flex: 0 1 auto;
       font-size: 0.8125rem;
       color: var(--_muted);
-      text-align: match-parent;
+      text-align: start;
     }
 
     .cell.primary {

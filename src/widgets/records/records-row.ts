@@ -25,8 +25,9 @@ const LONG = 24;
 
 /**
  * One record's row: a cell per column. Every CRM value is a text node (`<img onerror>` in a name
- * is shown as those characters); text cells take their direction from their content (`dir=auto`),
- * so an Arabic or Hebrew name reads right to left without turning the row around.
+ * is shown as those characters); cells take the direction of their text from its content (CSS
+ * `unicode-bidi: plaintext`), so an Arabic or Hebrew name reads right to left and stays aligned
+ * with its column.
  */
 export function rowTemplate(record: RecordItem, o: RowTemplateOptions) {
   return html`<div class="row" part="row" role="row" data-key=${record.key} aria-rowindex=${o.rowIndex} tabindex=${o.tabbable ? '0' : '-1'}>
@@ -45,9 +46,8 @@ function cell(record: RecordItem, column: RecordColumn, i: number, o: RowTemplat
   }
   const classes = `cell${primary ? ' primary' : ''}${quantity ? ' quantity' : ''}${i === o.lead ? ' lead' : ''}${text === NO_VALUE || missingName ? ' none' : ''}`;
   const title = text.length > LONG ? text : nothing;
-  const dir = column.kind === 'text' ? 'auto' : nothing;
   // Plain text sits in the cell itself: a jump down a long table renders a few dozen rows at once.
-  return html`<div class=${classes} part=${primary ? 'cell primary' : 'cell'} role=${primary ? 'rowheader' : 'cell'} data-col=${i} tabindex="-1" title=${title} dir=${dir}>${
+  return html`<div class=${classes} part=${primary ? 'cell primary' : 'cell'} role=${primary ? 'rowheader' : 'cell'} data-col=${i} tabindex="-1" title=${title}>${
     primary && o.href ? html`<a part="link" href=${o.href} tabindex="-1">${text}</a>` : text
   }</div>`;
 }
