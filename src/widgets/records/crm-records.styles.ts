@@ -159,7 +159,7 @@ export const recordsStyles = css`
     outline: none;
   }
 
-  /* A right-to-left name reads right to left (its direction comes from its text) and keeps the column's alignment. */
+  /* A value's direction comes from its text: an Arabic or Hebrew name reads, and sits, right to left in its cell. */
   .cell {
     unicode-bidi: plaintext;
   }

@@ -26,8 +26,8 @@ const LONG = 24;
 /**
  * One record's row: a cell per column. Every CRM value is a text node (`<img onerror>` in a name
  * is shown as those characters); cells take the direction of their text from its content (CSS
- * `unicode-bidi: plaintext`), so an Arabic or Hebrew name reads right to left and stays aligned
- * with its column.
+ * `unicode-bidi: plaintext`), so an Arabic or Hebrew name reads right to left, from the right edge
+ * of its cell, without turning the row around.
  */
 export function rowTemplate(record: RecordItem, o: RowTemplateOptions) {
   return html`<div class="row" part="row" role="row" data-key=${record.key} aria-rowindex=${o.rowIndex} tabindex=${o.tabbable ? '0' : '-1'}>
