@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
+import { HttpError } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -17,6 +18,14 @@ export interface WebSocketSourceOptions {
   backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
   /** Keeps the socket this long (ms) after the last query leaves, so a widget switching queries does not reconnect. Default 0. */
   lingerMs?: number;
+  /**
+   * Called when the server closes the socket with code 4401 ("unauthorized"), e.g. to refresh a
+   * token that `url` (a function) then adds: the socket reconnects once at once. Without it, or
+   * when the next socket is closed with 4401 again, every query ends ("Session expired — sign in
+   * again"). Code 4403 ("forbidden") ends every query at once. (A browser cannot see the HTTP
+   * status of a refused upgrade, so servers say it with these close codes.)
+   */
+  onUnauthorized?: (error: HttpError) => unknown;
   /** The WebSocket class; the browser's by default. */
   WebSocket?: typeof WebSocket;
 }
@@ -50,6 +59,8 @@ class SocketConnection implements MetricSource {
   readonly #status$ = new StatusChannel();
   readonly #channels = new QueryChannels({ opened: (key, query) => this.#opened(key, query), closed: (key) => this.#closed(key) });
   #socket: WebSocket | null = null;
+  /** `onUnauthorized` ran since the last socket that proved itself: another 4401 ends the queries. */
+  #refreshed = false;
   /** The open socket has proved itself (a valid message, or open long enough). */
   #proven = false;
   #provenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +128,7 @@ class SocketConnection implements MetricSource {
       if (socket !== this.#socket) return;
       this.#socket = null;
       this.#stopHeartbeat();
+      if (event.code === 4401 || event.code === 4403) return void this.#refused(event.code === 4401 ? 401 : 403, event.reason);
       if (this.#channels.size > 0) this.#reconnectLater(event.reason || (event.wasClean ? 'The server closed the connection.' : 'The connection was lost.'));
       else this.#status$.set('idle');
     };
@@ -127,7 +139,31 @@ class SocketConnection implements MetricSource {
     clearTimeout(this.#provenTimer);
     if (this.#proven) return;
     this.#proven = true;
+    this.#refreshed = false;
     this.#wait.proven();
+  }
+
+  /** The server refused us (4401, 4403): refresh once and reconnect, or end every query. */
+  async #refused(status: 401 | 403, reason: string): Promise<void> {
+    clearTimeout(this.#provenTimer);
+    const error = new HttpError(status, reason || (status === 401 ? 'HTTP 401 Unauthorized' : 'HTTP 403 Forbidden'));
+    if (status === 401 && this.#options.onUnauthorized && !this.#refreshed) {
+      this.#refreshed = true;
+      this.#status$.set('reconnecting', { error: error.message, kind: 'unauthorized' });
+      let ok = true;
+      try {
+        await this.#options.onUnauthorized(error);
+      } catch {
+        ok = false;
+      }
+      if (this.#socket || this.#wait.waiting || this.#channels.size === 0) return;
+      if (ok) return this.#connect();
+    }
+    const keys = this.#channels.entries().map(([key]) => key);
+    this.#wait.reset();
+    this.#refreshed = false;
+    this.#status$.set('closed', { error: error.message, kind: status === 401 ? 'unauthorized' : 'forbidden' });
+    for (const key of keys) this.#channels.fail(key, error);
   }
 
   #receive(data: unknown): void {

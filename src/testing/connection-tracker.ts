@@ -17,6 +17,8 @@ export class ConnectionTracker {
   readonly sockets: WebSocket[] = [];
   readonly streams: EventSource[] = [];
   readonly requests: TrackedRequest[] = [];
+  /** Each connection opened, with its kind and when (`performance.now()`), in order: how fast an adapter retries. */
+  readonly log: Array<{ kind: 'socket' | 'stream' | 'fetch'; at: number }> = [];
   #restoreGlobals: (() => void) | undefined;
 
   /** Stands in for the global WebSocket, EventSource and fetch until `uninstall()`. */
@@ -26,11 +28,13 @@ export class ConnectionTracker {
     const sockets = this.sockets;
     const streams = this.streams;
     const requests = this.requests;
+    const log = this.log;
     if (original.WebSocket) {
       g.WebSocket = class extends original.WebSocket {
         constructor(url: string | URL, protocols?: string | string[]) {
           super(url, protocols);
           sockets.push(this);
+          log.push({ kind: 'socket', at: performance.now() });
         }
       };
     }
@@ -39,6 +43,7 @@ export class ConnectionTracker {
         constructor(url: string | URL, init?: EventSourceInit) {
           super(url, init);
           streams.push(this);
+          log.push({ kind: 'stream', at: performance.now() });
         }
       };
     }
@@ -50,6 +55,7 @@ export class ConnectionTracker {
         const request: TrackedRequest = { url, settled: false, aborted: !!signal?.aborted };
         signal?.addEventListener('abort', () => (request.aborted = true));
         requests.push(request);
+        log.push({ kind: 'fetch', at: performance.now() });
         return realFetch(input, init).finally(() => (request.settled = true));
       };
     }

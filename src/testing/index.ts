@@ -6,3 +6,4 @@
 export { runSourceContract, assertSourceContract, type ContractReport, type ContractResult, type SourceContractOptions } from './source-contract.js';
 export { frameShapeProblem } from './contract-watch.js';
 export { ConnectionTracker } from './connection-tracker.js';
+export type { SourceFault } from './resilience-checks.js';

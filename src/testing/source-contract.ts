@@ -4,6 +4,7 @@ import { shareQueries } from '../data/share-queries.js';
 import type { MetricQuery, MetricSource } from '../data/types.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { type Watch, describe, frameShapeProblem, sleep, watch } from './contract-watch.js';
+import { SkipCheck, type SourceFault, runResilienceChecks } from './resilience-checks.js';
 
 export interface SourceContractOptions {
   /** A query your source must refuse (e.g. an unknown metric), to check failures reach widgets as errors. */
@@ -16,6 +17,19 @@ export interface SourceContractOptions {
   settleMs?: number;
   /** Your own count of open upstream connections, for adapters over an SDK the kit cannot see. */
   openConnections?: () => number | Promise<number>;
+  /**
+   * Switches your test server into a failure mode (see `SourceFault`) and back (`'none'`), for the
+   * checks of how the source behaves when its server does not. Return `false` for a mode your
+   * server cannot do. Without it those checks are skipped.
+   */
+  faults?: (fault: SourceFault) => boolean | void | Promise<boolean | void>;
+  /** How long (ms) each failure mode is watched. Default 3000. */
+  resilienceMs?: number;
+  /**
+   * How often (ms) your server sends data, a heartbeat or a 304 for unchanged data: with it, the
+   * source must confirm its data (a frame with a newer `asOf`) at least that often.
+   */
+  confirmWithinMs?: number;
 }
 
 export interface ContractResult {
@@ -51,7 +65,11 @@ type MakeSource = () => MetricSource | Promise<MetricSource>;
  * - `subscribes again after a release`: a widget removed and added again goes live again;
  * - `errors surface as errors` (with `failingQuery`): an `Error` through the stream, never a throw
  *   from `query()` nor a silent empty frame;
- * - `status() reports a state` (for sources that have it).
+ * - `status() reports a state` (for sources that have it);
+ * - with `faults`, for the first query: `401 stops, with the reason` (an error that is not
+ *   retryable, status 401, and no request after it), `5xx is retried with backoff` (tries again, no
+ *   storm, live again after), `429 waits for Retry-After`, `accept-then-close is backed off`;
+ * - with `confirmWithinMs`: `confirms unchanged data` (a newer `asOf` at least that often).
  *
  * Returns a report rather than throwing, so any test framework can use it; `assertSourceContract`
  * throws with the summary instead.
@@ -63,7 +81,7 @@ type MakeSource = () => MetricSource | Promise<MetricSource>;
  * });
  */
 export async function runSourceContract(makeSource: MakeSource, queries: MetricQuery[], options: SourceContractOptions = {}): Promise<ContractReport> {
-  const o = { timeoutMs: 5000, watchMs: 1500, settleMs: 300, ...options };
+  const o = { timeoutMs: 5000, watchMs: 1500, settleMs: 300, resilienceMs: 3000, ...options };
   const results: ContractResult[] = [];
   const record = (check: string, query: MetricQuery | undefined, outcome: ContractResult['outcome'], message: string) =>
     results.push({ check, ...(query ? { query: queryKey(query) } : {}), outcome, message });
@@ -73,7 +91,8 @@ export async function runSourceContract(makeSource: MakeSource, queries: MetricQ
     try {
       record(name, query, 'passed', await body(await makeSource(), tracker));
     } catch (error) {
-      record(name, query, 'failed', error instanceof Error ? error.message : String(error));
+      if (error instanceof SkipCheck) record(name, query, 'skipped', error.message);
+      else record(name, query, 'failed', error instanceof Error ? error.message : String(error));
     } finally {
       tracker.uninstall();
     }
@@ -185,6 +204,10 @@ export async function runSourceContract(makeSource: MakeSource, queries: MetricQ
     });
   } else {
     record('errors surface as errors', undefined, 'skipped', 'pass { failingQuery } (e.g. an unknown metric) to check that failures reach widgets as errors');
+  }
+
+  if (queries[0]) {
+    await runResilienceChecks(queries[0], o, check, (name, message) => record(name, undefined, 'skipped', message));
   }
 
   await check('status() reports a state', undefined, async (source) => {

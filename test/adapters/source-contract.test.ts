@@ -8,8 +8,8 @@ import { sseSource } from '../../src/data/sse-source.js';
 import { staticSource } from '../../src/data/static-source.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from '../../src/data/types.js';
 import { webSocketSource } from '../../src/data/websocket-source.js';
-import { type ContractReport, assertSourceContract, runSourceContract } from '../../src/testing/index.js';
-import { CrmLabServer } from '../servers/crm-lab.js';
+import { type ContractReport, type SourceFault, assertSourceContract, runSourceContract } from '../../src/testing/index.js';
+import { CrmLabServer, type LabFaults } from '../servers/crm-lab.js';
 
 const queries: MetricQuery[] = [{ metric: 'revenue', range: 'this_quarter' }, { metric: 'agents', filters: { team: ['Sales', 'Service'] }, limit: 5 }];
 const quick = { watchMs: 400, settleMs: 150, timeoutMs: 3000 };
@@ -53,7 +53,7 @@ describe('runSourceContract: the built-in adapters pass', () => {
     await assertSourceContract(() => demoSource({ intervalMs: 50 }), queries, quick);
     const report = await assertSourceContract(() => staticSource({ revenue: [{ value: 1 }], agents: [{ name: 'A', value: 2 }] }), queries, quick);
     expect(outcome(report, 'errors surface as errors')).to.deep.equal(['skipped']);
-    expect(report.summary).to.match(/^crm-pulse source contract: \d+ passed, 0 failed, 1 skipped/);
+    expect(report.summary).to.match(/^crm-pulse source contract: \d+ passed, 0 failed, 6 skipped/);
   });
 });
 
@@ -147,12 +147,72 @@ describe('runSourceContract: broken adapters fail with a message that says what 
   it('assertSourceContract throws the summary, one line per check', async () => {
     const error = await assertSourceContract(() => ({ query: () => of(frame(2e12), frame(1e12)) }), [queries[0]!], quick).catch((e: Error) => e);
     expect(error).to.be.instanceOf(Error);
-    expect((error as Error).message).to.match(/^crm-pulse source contract: \d+ passed, 1 failed, 1 skipped\n/);
+    expect((error as Error).message).to.match(/^crm-pulse source contract: \d+ passed, 1 failed, 6 skipped\n/);
     expect((error as Error).message).to.contain('✗ asOf never goes back {"metric":"revenue","range":"this_quarter"}: frame 2');
   });
 
   it('a bad status() is reported', async () => {
     const report = await runSourceContract(() => ({ query: () => of(frame()), status: () => of({ state: 'maybe' } as unknown as SourceStatus) }), [queries[0]!], quick);
     expect(failed(report)[0]).to.contain('status() reports a state: status() must emit its current state on subscribe');
+  });
+});
+
+/** The lab server's failure modes for each transport, as the kit's `faults` switch; false where it has none. */
+const NORMAL: LabFaults = { failNext: 0, retryAfter: null, streamStatus: 0, streamCloseAtOnce: false, socketCloseCode: 0, socketRefuse: 0 };
+const FAULTS: Record<string, Partial<Record<SourceFault, LabFaults | false>>> = {
+  rest: { unauthorized: { failNext: 1e6, failStatus: 401 }, unavailable: { failNext: 1e6, failStatus: 503 }, 'rate-limited': { failNext: 1e6, failStatus: 429, retryAfter: 1 }, 'accept-then-close': false },
+  sse: { unauthorized: { streamStatus: 401 }, unavailable: { streamStatus: 503 }, 'rate-limited': { streamStatus: 429, retryAfter: 1 }, 'accept-then-close': { streamCloseAtOnce: true } },
+  ws: { unauthorized: { socketCloseCode: 4401 }, unavailable: { socketRefuse: 503 }, 'rate-limited': false, 'accept-then-close': { socketCloseCode: 1011 } },
+};
+const faultsOf = (server: CrmLabServer, transport: keyof typeof FAULTS) => async (fault: SourceFault) => {
+  const faults = fault === 'none' ? NORMAL : FAULTS[transport]![fault];
+  if (faults === false || faults === undefined) return false;
+  await server.faults({ ...NORMAL, ...faults });
+  return true;
+};
+const checks = (r: ContractReport) => Object.fromEntries(r.results.map((x) => [x.check, x.outcome]));
+
+describe('runSourceContract: how a source behaves when its server does not', () => {
+  let server: CrmLabServer;
+  // A quiet CRM (nothing changes for a minute) with a heartbeat every 300 ms.
+  before(async () => (server = await CrmLabServer.start({ intervalMs: 60_000, heartbeatMs: 300 })));
+  after(() => server.close());
+  const resilient = { ...quick, resilienceMs: 3000, confirmWithinMs: 500 };
+
+  it('pollingSource: 401 stops, 5xx and 429 are retried (Retry-After honoured), 304s confirm', async function () {
+    this.timeout(60_000);
+    const report = await runSourceContract(() => pollingSource({ url: server.restUrl, intervalMs: 100 }), [queries[0]!], { ...resilient, faults: faultsOf(server, 'rest') });
+    expect(failed(report)).to.deep.equal([]);
+    expect(checks(report)).to.deep.include({ '401 stops, with the reason': 'passed', '5xx is retried with backoff': 'passed', '429 waits for Retry-After': 'passed', 'accept-then-close is backed off': 'skipped', 'confirms unchanged data': 'passed' });
+  });
+
+  it('sseSource: every check, heartbeats confirming', async function () {
+    this.timeout(60_000);
+    const report = await runSourceContract(() => sseSource({ url: server.streamUrl }), [queries[0]!], { ...resilient, faults: faultsOf(server, 'sse') });
+    expect(failed(report)).to.deep.equal([]);
+    expect(checks(report)).to.deep.include({ '401 stops, with the reason': 'passed', '5xx is retried with backoff': 'passed', '429 waits for Retry-After': 'passed', 'accept-then-close is backed off': 'passed', 'confirms unchanged data': 'passed' });
+  });
+
+  it('webSocketSource: 4401 stops, a refused upgrade is retried, accept-then-close is backed off, pings confirm', async function () {
+    this.timeout(60_000);
+    const report = await runSourceContract(() => webSocketSource({ url: server.socketUrl }), [queries[0]!], { ...resilient, faults: faultsOf(server, 'ws') });
+    expect(failed(report)).to.deep.equal([]);
+    expect(checks(report)).to.deep.include({ '401 stops, with the reason': 'passed', 'accept-then-close is backed off': 'passed', '429 waits for Retry-After': 'skipped', 'confirms unchanged data': 'passed' });
+  });
+
+  it('an adapter that hides the status in its message, and one that never confirms, fail with what to fix', async function () {
+    this.timeout(60_000);
+    const naive = () =>
+      createSource(async (q, signal) => {
+        const res = await fetch(`${server.restUrl}?${queryToParams(q)}`, { signal });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return res.json();
+      }, { intervalMs: 100 });
+    const faults = faultsOf(server, 'rest');
+    const report = await runSourceContract(naive, [queries[0]!], { ...resilient, faults: (f) => (f === 'unauthorized' || f === 'none' ? faults(f) : false) });
+    expect(failed(report).join('\n')).to.contain('401 stops, with the reason: it errored with Error: HTTP 401, which is retryable');
+    const once: MetricSource = { query: () => new Observable<MetricFrame>((s) => s.next(frame())) };
+    const silent = await runSourceContract(() => once, [queries[0]!], { ...quick, confirmWithinMs: 300 });
+    expect(failed(silent).join('\n')).to.contain('confirms unchanged data: no frame with a newer asOf within 950 ms');
   });
 });
