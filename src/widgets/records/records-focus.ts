@@ -48,7 +48,9 @@ export class RecordFocus {
     this.col = cell ? Number(cell.dataset.col) : -1;
     if (key !== this.key) {
       this.key = key;
-      this.#index = Math.max(0, shown.findIndex((r) => r.key === key));
+      const at = shown.findIndex((r) => r.key === key);
+      // The row says where it is (aria-rowindex counts the header row as 1) if the list has moved on.
+      this.#index = Math.max(0, at >= 0 ? at : Number(row.getAttribute('aria-rowindex')) - 2 || 0);
       this.#host.requestUpdate();
     }
   }
