@@ -2,7 +2,22 @@ import { css } from 'lit';
 
 export const kpiStyles = css`
   :host {
+    position: relative;
     min-width: 160px;
+  }
+
+  /* The tile is a button itself: Retry sits beside it, over its bottom edge, in room kept for it. */
+  .tile:has(+ .stale-retry) {
+    padding-bottom: calc(var(--_space) + 2rem);
+  }
+
+  .tile + .stale-retry {
+    position: absolute;
+    left: var(--_space);
+    bottom: var(--_space);
+    margin: 0;
+    padding: 2px 10px;
+    font-size: 0.75rem;
   }
 
   .tile {

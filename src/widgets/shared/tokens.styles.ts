@@ -172,4 +172,10 @@ export const tokenStyles = css`
     font-size: 0.75rem;
     color: var(--_warning);
   }
+
+  .stale-retry {
+    margin-left: 8px;
+    padding: 0 8px;
+    font-size: inherit;
+  }
 `;
