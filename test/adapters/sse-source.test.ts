@@ -69,7 +69,7 @@ describe('sseSource against a real server', () => {
     }
   });
 
-  it('after a dropped stream the browser reconnects after retry:, resumes with Last-Event-ID, and the source reports it', async () => {
+  it('after a dropped stream it reconnects itself with backoff, resumes after the last event id, and the source reports it', async () => {
     const source = sseSource({ url: server.streamUrl });
     const status = statuses(source);
     const a = record(source.query(revenue));

@@ -100,3 +100,18 @@ describe('withFreshness', () => {
     expect(subject.observed).to.equal(false);
   });
 });
+
+describe('withFreshness costs no timer work per value', () => {
+  it('a thousand values in a row keep one timer, which goes stale staleAfter after the last', () => {
+    const { clock, subject, sink } = setup(10);
+    for (let i = 0; i < 1000; i++) {
+      subject.next(String(i));
+      clock.advance(0.005);
+    }
+    expect(clock.pending).to.equal(1);
+    clock.advance(9);
+    expect(sink.values().at(-1)).to.deep.equal(fresh('999'));
+    clock.advance(2);
+    expect(sink.values().at(-1)).to.deep.equal(stale('999'));
+  });
+});
