@@ -120,7 +120,7 @@ class EventStream implements MetricSource {
     this.#source = source;
     source.onopen = () => {
       if (source !== this.#source) return;
-      this.#status$.set('open');
+      // Reported `open` at its first message: a stream that sends headers and nothing is not a link.
       // A stream that then says nothing at all is as good as none.
       this.#silence.start(this.#options.silenceMs ?? 45_000, () => this.#retry(new Error('The stream went silent.'), 'The server stopped sending.'));
     };
@@ -131,6 +131,7 @@ class EventStream implements MetricSource {
         this.#proven = true;
         this.#refreshed = false;
         this.#wait.proven();
+        this.#status$.set('open');
       }
       if (event.lastEventId) this.#lastEventId = event.lastEventId;
       this.#receive(event.data);

@@ -44,7 +44,8 @@ export interface WebSocketSourceOptions {
  * exponential backoff (at once when the browser comes back `online` or the page is shown again),
  * subscribes every active query again, and reports `open`. The backoff starts over only once a
  * connection has proved itself — a first valid message, or `heartbeatMs` open — so a server that
- * accepts and closes at once is backed off like one that refuses. Every ping or pong confirms each
+ * accepts and closes at once is backed off like one that refuses (and the source reports `open`
+ * only then). Every ping or pong confirms each
  * query's last frame as of now: unchanged numbers stay fresh without a render. Malformed messages
  * are dropped with a console warning; the socket stays.
  *
@@ -112,7 +113,6 @@ class SocketConnection implements MetricSource {
     this.#left.clear();
     socket.onopen = () => {
       if (socket !== this.#socket) return;
-      this.#status$.set('open');
       for (const [key, query] of this.#channels.entries()) this.#send({ type: 'subscribe', key, query });
       this.#startHeartbeat();
       // Open for a heartbeat's time without trouble counts as proof too (a server with nothing to say yet).
@@ -141,6 +141,8 @@ class SocketConnection implements MetricSource {
     this.#proven = true;
     this.#refreshed = false;
     this.#wait.proven();
+    // Reported `open` once it proved itself: a socket accepted and closed at once never was.
+    this.#status$.set('open');
   }
 
   /** The server refused us (4401, 4403): refresh once and reconnect, or end every query. */
