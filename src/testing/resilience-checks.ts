@@ -115,7 +115,9 @@ export async function runResilienceChecks(q: MetricQuery, o: ResilienceOptions, 
         if (tries < 2) throw new Error(`${tries} attempt(s) in ${o.resilienceMs} ms of 503s: it must try again`);
         if (tries > perWindow) throw new Error(`${tries} attempts in ${o.resilienceMs} ms of 503s: a storm; back off exponentially, with jitter`);
         await faults('none');
-        await until(() => run.seen.frames.length > 0, o.timeoutMs + 2000, () => `no frame within ${o.timeoutMs + 2000} ms after the server recovered`);
+        // As when a laptop's network comes back: a source waiting out its backoff should try at once.
+        if (typeof window !== 'undefined') window.dispatchEvent(new Event('online'));
+        await until(() => run.seen.frames.length > 0, o.timeoutMs + 2000, () => `no frame within ${o.timeoutMs + 2000} ms after the server recovered and the browser said it is online; try again at once on the window's online event`);
         return `${tries} attempts in ${o.resilienceMs} ms, then live again`;
       } finally {
         run.stop();
