@@ -1,5 +1,6 @@
 import { NEVER, type Observable, type Subscription } from 'rxjs';
-import { type MetricFrame, type MetricQuery, type MetricSource, demoSource, registerSource } from '../src/index.js';
+import { type MetricFrame, type MetricQuery, type MetricSource, registerSource } from '../src/index.js';
+import { demoSource } from '../src/demo.js';
 import type { SourceStatus } from '../src/data/types.js';
 import type { CrmMetricElement } from '../src/widgets/shared/crm-metric-element.js';
 import { pollingSource } from '../src/data/polling-source.js';

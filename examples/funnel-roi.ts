@@ -1,4 +1,5 @@
-import { demoSource, registerSource } from '../src/index.js';
+import { registerSource } from '../src/index.js';
+import { demoSource } from '../src/demo.js';
 import '../src/funnel.js';
 import '../src/campaign-roi.js';
 

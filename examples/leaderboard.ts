@@ -1,4 +1,5 @@
-import { type MetricQuery, type MetricSource, demoSource, registerSource, staticSource } from '../src/index.js';
+import { type MetricQuery, type MetricSource, registerSource, staticSource } from '../src/index.js';
+import { demoSource } from '../src/demo.js';
 import '../src/leaderboard.js';
 
 /** The demo CRM; "10 updates/s" swaps in a fast one (the frame rate the benchmark measures). */

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { type MetricSource, demoSource, staticSource } from '../src/index.js';
+import { type MetricSource, staticSource } from '../src/index.js';
+import { demoSource } from '../src/demo.js';
 import '../src/forecast.js';
 import {
   type Row,

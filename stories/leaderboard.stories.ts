@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { type Observable, interval, map, startWith } from 'rxjs';
-import { type MetricFrame, type MetricSource, demoSource, staticSource } from '../src/index.js';
+import { type MetricFrame, type MetricSource, staticSource } from '../src/index.js';
+import { demoSource } from '../src/demo.js';
 // The define module (listed in package.json's sideEffects): defines <crm-leaderboard>.
 import '../src/widgets/leaderboard/define.js';
 import {

@@ -25,9 +25,11 @@ export class MetricHub {
     this.streams = new Map();
   }
 
-  /** The metrics this CRM knows; anything else is answered with an error. */
+  /** The metrics this CRM knows, and the records behind each (`funnel_records`); anything else is answered with an error. */
   knows(metric) {
-    return typeof metric === 'string' && (metric in this.demo.DEMO_KPIS || ['funnel', 'campaigns', 'agents'].includes(metric));
+    if (typeof metric !== 'string') return false;
+    const base = metric.endsWith('_records') ? metric.slice(0, -'_records'.length) : metric;
+    return base in this.demo.DEMO_KPIS || ['funnel', 'campaigns', 'agents', 'forecast'].includes(base);
   }
 
   keyOf(query) {

@@ -11,7 +11,6 @@ export { markStale, type Freshness } from './mark-stale.js';
 export { frameProblem } from './check-frame.js';
 export { staticSource, type StaticData } from './static-source.js';
 export { createSource, type CreateSourceOptions } from './create-source.js';
-export { demoSource, type DemoSourceOptions } from './demo-source.js';
 export type { SourceStatus } from './types.js';
 export { pollingSource, type PollingSourceOptions, type FetchFrameContext } from './polling-source.js';
 export { HttpError, retryable, problemKind, statusOf, type ProblemKind } from './source-errors.js';

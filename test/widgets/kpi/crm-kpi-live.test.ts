@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../../src/kpi.js';
-import { demoSource, registerSource, unregisterSource } from '../../../src/data/index.js';
+import { registerSource, unregisterSource } from '../../../src/data/index.js';
+import { demoSource } from '../../../src/demo.js';
 import type { CrmStateEvent } from '../../../src/events/crm-state.js';
 import type { CrmKpi } from '../../../src/kpi.js';
 import { ManualSource, frame, frames } from '../../helpers/sources.js';

@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { emulateMedia } from '@web/test-runner-commands';
 import { take } from 'rxjs';
 import '../../../src/leaderboard.js';
-import { demoSource, registerSource, unregisterSource } from '../../../src/data/index.js';
+import { registerSource, unregisterSource } from '../../../src/data/index.js';
+import { demoSource } from '../../../src/demo.js';
 import type { CrmLeaderboard } from '../../../src/leaderboard.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
