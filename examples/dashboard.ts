@@ -35,7 +35,7 @@ const register = () =>
   });
 
 /** Every widget on the page: the controls apply to all of them. */
-const tiles = () => document.querySelectorAll<CrmMetricElement<unknown>>('crm-kpi, crm-funnel, crm-campaign-roi, crm-leaderboard');
+const tiles = () => document.querySelectorAll<CrmMetricElement<unknown>>('crm-kpi, crm-funnel, crm-campaign-roi, crm-leaderboard, crm-forecast, crm-records');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 $<HTMLSelectElement>('range').addEventListener('change', (e) => {
@@ -59,10 +59,30 @@ $<HTMLInputElement>('pause').addEventListener('change', (e) => {
 
 for (const tile of tiles()) tile.range = 'this_quarter';
 
+/** The filter that picks the records behind a drilled mark, by the kind of widget it came from. */
+function recordsFilter(tag: string, row: Readonly<Record<string, unknown>>): Record<string, string> {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  if (tag === 'crm-funnel') return { stage: text(row.stage) };
+  if (tag === 'crm-campaign-roi') return { campaign: text(row.campaign) };
+  if (tag === 'crm-leaderboard') return { owner: text(row.id ?? row.name) };
+  if (tag === 'crm-forecast') return { channel: text(row.channel ?? row.group), category: text(row.category) };
+  return {};
+}
+
+const records = document.querySelector('crm-records')!;
 document.addEventListener('crm-drilldown', (e) => {
   e.preventDefault(); // the demo shows the event instead of navigating
   const { metric, value, href, row } = e.detail;
   $('log').textContent = `crm-drilldown: ${metric} = ${value} ${JSON.stringify(row)}${href ? ` → ${href}` : ''}`;
+  const origin = e.composedPath()[0] instanceof Element ? (e.target as Element) : null;
+  if (!origin || origin === records) return;
+  // Drill from the overview to the records behind the mark, below.
+  const filters = Object.fromEntries(Object.entries(recordsFilter(origin.localName, row)).filter(([, v]) => v !== ''));
+  records.metric = `${metric}_records`;
+  records.filters = filters;
+  records.label = Object.values(filters).length ? `Records: ${Object.values(filters).join(' · ')}` : `Records: ${metric}`;
+  $('records-hint').textContent = `Behind ${origin.getAttribute('label') ?? metric}. Click another mark to change.`;
+  $('records-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
 
 /** The "Data" picker and the connection badge, added to the page's controls. */

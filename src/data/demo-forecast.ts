@@ -17,14 +17,16 @@ type Amounts = Record<(typeof CATEGORIES)[number], number>;
 export function demoForecast(q: MetricQuery, random: () => number, range: DemoRange, now: () => number, channels: (channel: string) => boolean) {
   const byChannel = q.dimensions?.includes('channel') ?? false;
   const weeks = q.dimensions?.includes('time') ? range.points : 1;
-  const live = DEMO_FORECAST.filter((c) => channels(c.channel)).map((c) => {
+  // Every channel is simulated (the same draws whatever the filter); the filter picks the rows.
+  const all = DEMO_FORECAST.map((c) => {
     const amounts = {} as Amounts;
     for (const k of CATEGORIES) amounts[k] = c.quota * range.share * c.shares[k] * (0.94 + random() * 0.12);
     return { ...c, quota: c.quota * range.share, amounts };
   });
+  const live = all.filter((c) => channels(c.channel));
   /** Moves a little of one category into the next one up; new deals join the pipeline. */
   const step = () => {
-    for (const c of live) {
+    for (const c of all) {
       const a = c.amounts;
       const i = Math.floor(random() * 3);
       const from = CATEGORIES[i + 1]!;

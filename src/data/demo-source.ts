@@ -51,7 +51,10 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
       return new Observable<MetricFrame>((subscriber) => {
-        const random = seededRandom(hashString(queryKey(q), seed));
+        // Every forecast query reads one simulated forecast, so the bars, the trend and a filtered
+        // channel agree; other metrics draw per query.
+        const drawn = q.metric === 'forecast' ? { metric: q.metric, range: q.range } : q;
+        const random = seededRandom(hashString(queryKey(drawn), seed));
         const sim = simulate(q, random, now);
         let ticks = 0;
         // Catch up with the time since the epoch: the numbers a query shows depend on when, not on since when.

@@ -216,6 +216,17 @@ describe('demoSource', () => {
       expect(partner.every((r) => r.channel === 'partner')).to.equal(true);
     });
 
+    it('every forecast query reads one forecast: the trend ends on the bars, a filtered channel equals its unfiltered rows', () => {
+      const bars = first(q).rows;
+      const trend = first({ ...q, dimensions: ['channel', 'time'] }).rows;
+      const lastWeek = trend.filter((r) => r.time === NOW);
+      for (const channel of ['direct', 'partner'])
+        for (const category of ['closed', 'commit', 'best_case', 'pipeline'])
+          expect(amount(lastWeek, channel, category), `${channel} ${category}`).to.equal(amount(bars, channel, category));
+      const partner = first({ ...q, filters: { channel: 'partner' } }).rows;
+      expect(amount(partner, 'partner', 'commit')).to.equal(amount(bars, 'partner', 'commit'));
+    });
+
     it("with 'time' among the dimensions: one set per week, the call building up to the last", () => {
       const rows = first({ metric: 'forecast', dimensions: ['channel', 'time'], range: 'this_quarter' }).rows;
       const times = [...new Set(rows.map((r) => num(r.time)))];
