@@ -34,7 +34,10 @@ const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
  * @csspart plot - The chart area (holds the `<svg>`, the chart's texts over it and the tooltip).
  * @csspart tooltip - The tooltip of the hovered or focused campaign.
  * @csspart table - The data table (visually hidden; for screen readers).
- * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart stale - The note shown while the data is stale: why, and as of when.
+ * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
+ * @csspart as-of - When the source last confirmed the data ("as of 10:42").
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
  * @csspart empty - The empty view.

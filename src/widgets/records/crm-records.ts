@@ -4,7 +4,6 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
-import { formatAsOf } from '../../format/time-format.js';
 import { toNumber } from '../../metrics/to-number.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { drillUrl } from '../shared/drill-url.js';
@@ -48,7 +47,10 @@ const BODY_STYLE = { 'min-height': '0' };
  * @csspart primary - The cell that names the record, in addition to `cell`.
  * @csspart link - The record's link, when it has an http(s) or relative `href`.
  * @csspart note - The note about repeated ids.
- * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart stale - The note shown while the data is stale: why, and as of when.
+ * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
+ * @csspart as-of - When the source last confirmed the data ("as of 10:42").
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
  * @csspart empty - The empty view.
@@ -174,11 +176,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
           </div>
         </div>
         ${view.duplicatesText ? html`<div class="note" part="note">${view.duplicatesText}</div>` : nothing}
-        ${stale
-          ? html`<div class="stale-note" part="stale">
-              <span aria-hidden="true">⚠</span> ${this.messages.stale} · ${this.messages.asOf(formatAsOf(model.asOf, this.resolvedLocale))}
-            </div>`
-          : nothing}
+        ${this.renderStaleNote()}
       </div>
       <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
     `;
