@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
+import { type Messages, messagesFor } from '../../format/messages.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { sparklineGeometry } from '../../metrics/sparkline.js';
 import { parseThresholds } from '../../metrics/thresholds.js';
@@ -81,6 +82,8 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   /** The row field that holds the value. */
   @property({ attribute: 'value-field' }) valueField = 'value';
 
+  /** The KPI's words beside the shared state words. */
+  protected override messages: Messages = messagesFor('en-US');
   readonly #width = new WidthController(this);
   readonly #announcer = new PoliteAnnouncer(this);
   #view: KpiView | null = null;
@@ -98,6 +101,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.messages = messagesFor(this.resolvedLocale);
     const model = this.data.model;
     this.#view = model && kpiView(model, this.#headline(model), {
       format: this.format,

@@ -4,7 +4,7 @@ import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from '../../d
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
-import { type Messages, messagesFor } from '../../format/messages.js';
+import { type StateMessages, stateMessagesFor } from '../../format/state-messages.js';
 import { formatAsOf } from '../../format/time-format.js';
 import { drillUrl } from './drill-url.js';
 import { inNextFrame } from './frame-budget.js';
@@ -87,7 +87,8 @@ export abstract class CrmMetricElement<M> extends LitElement {
   protected abstract toModel(frame: MetricFrame): M | null;
 
   protected resolvedLocale = 'en-US';
-  protected messages: Messages = messagesFor('en-US');
+  /** The state words (loading, error, why stale) in the widget's locale; a widget keeps its own words beside it. */
+  protected messages: StateMessages = stateMessagesFor('en-US');
 
   /**
    * Updates wait for an animation frame: everything that asks for one in between (data frames,
@@ -155,7 +156,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
     this.data.sync();
     this.#trackGaps();
     this.resolvedLocale = resolveLocale(this, this.locale);
-    this.messages = messagesFor(this.resolvedLocale);
+    this.messages = stateMessagesFor(this.resolvedLocale);
   }
 
   #trackGaps(): void {
