@@ -23,17 +23,6 @@ export interface MetricControllerOptions<M> {
   backoff?: BackoffOptions;
 }
 
-/** What the pipeline tells the controller, applied at most once per animation frame. */
-type Signal =
-  | { kind: 'frame'; frame: MetricFrame; stale: boolean }
-  /** A failure that will be retried at `retryAt`. */
-  | { kind: 'error'; error: unknown; retryAt: number }
-  /** A failure that ends the query until Retry or a new query (not retryable, or out of retries). */
-  | { kind: 'stopped'; error: unknown }
-  | { kind: 'waiting'; name: string }
-  | { kind: 'connection'; change: ConnectionChange }
-  | { kind: 'idle' };
-
 interface Inputs {
   source: string | MetricSource;
   query: MetricQuery | null;
@@ -163,7 +152,7 @@ export class MetricController<M> implements ReactiveController {
   /** Feeds `receive` with what the inputs produce: a named source is awaited and switched. */
   #signals(inputs: Inputs | null): Cancel {
     if (!inputs?.query) {
-      this.#receive({ kind: 'idle' });
+      this.#changed();
       return noop;
     }
     const { source, query, staleAfter } = inputs;
@@ -172,7 +161,10 @@ export class MetricController<M> implements ReactiveController {
     const stopWatching = watchSource(source, (resolved) =>
       current.start(() => {
         if (resolved) return this.#listen(resolved, query, staleAfter);
-        this.#receive({ kind: 'waiting', name: source });
+        this.waitingFor = source;
+        this.#latest = null;
+        this.#connectionDown = null;
+        this.#changed();
         return noop;
       }),
     );
@@ -191,22 +183,25 @@ export class MetricController<M> implements ReactiveController {
       withBackoff(queryHub(source).query(query), {
         ...backoff,
         schedule,
-        onError: (error, _attempt, delay) => this.#receive({ kind: 'error', error, retryAt: Date.now() + delay }),
+        onError: (error, _attempt, delay) => this.#failed(error, Date.now() + delay),
       }),
       staleAfter,
       schedule,
       now,
     );
     const stopFrames = frames({
-      next: ({ value, stale }) => this.#receive({ kind: 'frame', frame: value, stale }),
+      next: ({ value, stale }) => this.#frame(value, stale),
       // An error that is not worth a retry (or the last one, with a retry limit) ends this query's
       // stream but not the controller: a new source, query or the Retry button starts it again.
-      error: (error) => this.#receive({ kind: 'stopped', error }),
+      error: (error) => this.#failed(error),
       complete: noop,
     });
     // A broken status channel must not take the data down with it: its error is ignored.
     const stopStatus = connectionChanges(source)({
-      next: (change) => this.#receive({ kind: 'connection', change }),
+      next: (change) => {
+        this.#connectionDown = change.down ? change : null;
+        this.#changed();
+      },
       error: noop,
       complete: noop,
     });
@@ -216,57 +211,49 @@ export class MetricController<M> implements ReactiveController {
     };
   }
 
-  #receive(signal: Signal): void {
-    switch (signal.kind) {
-      case 'frame': {
-        const { frame, stale } = signal;
-        // The same frame again, now older than staleAfter: only its freshness changed.
-        if (stale) {
-          this.#latestStale = true;
-          break;
-        }
-        if (!frame || typeof frame !== 'object') {
-          // Not even an object: dropped here (rows are checked once per render, in #model).
-          const problem = frameProblem(frame);
-          console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
-          this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
-          break;
-        }
-        const latest = this.#latest;
-        // A confirmation of what is on screen while it is fresh and nothing is wrong changes nothing
-        // a user sees: it is noted (for the next render's "as of") without asking for a render.
-        const confirms = latest !== null && !this.#latestStale && this.#latestError === null && frame?.rows === latest.rows && frame.fields === latest.fields;
-        this.#latest = frame;
-        this.#latestStale = false;
-        this.#latestError = null;
-        this.#retryAt = undefined;
-        this.waitingFor = null;
-        this.#dirty = true;
-        if (confirms) return;
-        break;
-      }
-      case 'error':
-        console.warn('crm-pulse: data source failed; retrying', signal.error);
-        this.#latestError = signal.error;
-        this.#retryAt = signal.retryAt;
-        break;
-      case 'stopped':
-        console.warn('crm-pulse: data source failed; not retrying until Retry or a new query', signal.error);
-        this.#latestError = signal.error;
-        this.#retryAt = undefined;
-        this.#stopped = true;
-        break;
-      case 'waiting':
-        this.waitingFor = signal.name;
-        this.#latest = null;
-        this.#connectionDown = null;
-        break;
-      case 'connection':
-        this.#connectionDown = signal.change.down ? signal.change : null;
-        break;
-      case 'idle':
-        break;
+  /** A frame from the source, or the last one again now that it is older than staleAfter. */
+  #frame(frame: MetricFrame, stale: boolean): void {
+    if (stale) {
+      // The same frame again: only its freshness changed.
+      this.#latestStale = true;
+    } else if (!frame || typeof frame !== 'object') {
+      // Not even an object: dropped here (rows are checked once per render, in #model).
+      this.#malformed(frameProblem(frame));
+    } else {
+      const latest = this.#latest;
+      // A confirmation of what is on screen while it is fresh and nothing is wrong changes nothing
+      // a user sees: it is noted (for the next render's "as of") without asking for a render.
+      const confirms = latest !== null && !this.#latestStale && this.#latestError === null && frame.rows === latest.rows && frame.fields === latest.fields;
+      this.#latest = frame;
+      this.#latestStale = false;
+      this.#latestError = null;
+      this.#retryAt = undefined;
+      this.waitingFor = null;
+      this.#dirty = true;
+      if (confirms) return;
     }
+    this.#changed();
+  }
+
+  /**
+   * A failure: retried at `retryAt`, or, without one, the end of the query until Retry or a new
+   * query (not retryable, or out of retries).
+   */
+  #failed(error: unknown, retryAt?: number): void {
+    console.warn(retryAt === undefined ? 'crm-pulse: data source failed; not retrying until Retry or a new query' : 'crm-pulse: data source failed; retrying', error);
+    this.#latestError = error;
+    this.#retryAt = retryAt;
+    if (retryAt === undefined) this.#stopped = true;
+    this.#changed();
+  }
+
+  #malformed(problem: string | undefined): void {
+    console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
+    this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
+  }
+
+  /** Something arrived: applied by the next sync. */
+  #changed(): void {
     this.#dirty = true;
     // The host renders on animation frames (see CrmMetricElement.scheduleUpdate): a burst of
     // frames between two of them asks for one update.
@@ -289,8 +276,7 @@ export class MetricController<M> implements ReactiveController {
     const previous = this.#modelled;
     const problem = latest ? frameProblem(latest) : undefined;
     if (problem) {
-      console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
-      this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
+      this.#malformed(problem);
       this.#latest = previous;
       return;
     }
