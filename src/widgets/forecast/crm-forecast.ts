@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
@@ -71,43 +70,56 @@ const SEP = '\n';
  */
 export class CrmForecast extends CrmChartElement {
   static override styles = [tokenStyles, chartStyles, forecastStyles];
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    dimensions: {},
+    categories: {},
+    amounts: {},
+    quota: {},
+    format: {},
+    currency: {},
+    groupField: { attribute: 'group-field' },
+    categoryField: { attribute: 'category-field' },
+    valueField: { attribute: 'value-field' },
+    quotaField: { attribute: 'quota-field' },
+  };
 
   /** `bars`: a bar per group against quota; `trend`: the call over the period against the quota line (rows with `time`). */
-  @property({ reflect: true }) mode: 'bars' | 'trend' = 'bars';
+  mode: 'bars' | 'trend' = 'bars';
 
   /** Comma-separated dimensions the query groups by (a group per value): `channel`, `team`, `owner`. */
-  @property() dimensions = 'channel';
+  dimensions = 'channel';
 
   /**
    * The summed categories in stack order (closed first, then commit: the call is the first two), each
    * as `key` or `key:Label`, e.g. `"closed:Won,commit,best_case:Upside,pipeline,omitted:Lost"`.
    * `omitted` is never summed; a category not listed is shown apart, not summed.
    */
-  @property() categories = '';
+  categories = '';
 
   /** `category`: each row is its category's own amount (closed + commit = the call); `cumulative`: rows are running levels (commit includes closed). */
-  @property() amounts: 'category' | 'cumulative' = 'category';
+  amounts: 'category' | 'cumulative' = 'category';
 
   /** Quota of the whole (`"1000000"`) or per group (`"direct:600000,partner:400000"`); wins over the rows' quota field. */
-  @property() quota: string | undefined = undefined;
+  quota: string | undefined = undefined;
 
   /** How amounts are written: `number` or `currency`. Defaults to what the source's field unit says. */
-  @property() format: ValueFormat | undefined = undefined;
+  format: ValueFormat | undefined = undefined;
 
   /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   /** The row field that names the group; rows without it are grouped by the first of `dimensions` that they carry. */
-  @property({ attribute: 'group-field' }) groupField = 'group';
+  groupField = 'group';
 
   /** The row field with the forecast category (`closed`, `commit`, `best_case`, `pipeline`, `omitted`; any spelling such as `Best Case`). */
-  @property({ attribute: 'category-field' }) categoryField = 'category';
+  categoryField = 'category';
 
   /** The row field with the amount. */
-  @property({ attribute: 'value-field' }) valueField = 'value';
+  valueField = 'value';
 
   /** The row field with the group's quota. */
-  @property({ attribute: 'quota-field' }) quotaField = 'quota';
+  quotaField = 'quota';
 
   readonly #motion = new ChartMotion<Box>(this);
   #m: ForecastMessages = forecastMessagesFor('en-US');

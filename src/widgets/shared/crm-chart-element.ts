@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { FrameValue, MetricFrame } from '../../data/types.js';
 import { RovingFocus } from './chart-keyboard.js';
 import { ChartSizeController } from './chart-size.js';
@@ -15,8 +14,19 @@ import { PoliteAnnouncer } from './polite-announcer.js';
  * `<svg>` with focus listeners a Tab stop of its own).
  */
 export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
-  /** The mark whose tooltip shows. */
-  @state() protected tipKey: string | null = null;
+  #tipKey: string | null = null;
+
+  /** The mark whose tooltip shows; internal state: setting another renders again. */
+  protected get tipKey(): string | null {
+    return this.#tipKey;
+  }
+
+  protected set tipKey(key: string | null) {
+    const old = this.#tipKey;
+    if (key === old) return;
+    this.#tipKey = key;
+    this.requestUpdate('tipKey', old);
+  }
 
   protected readonly size = new ChartSizeController(
     this,

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import type { WidgetState } from '../../events/crm-state.js';
@@ -25,41 +24,56 @@ export type SourceValue = string | MetricSource | null | undefined;
  * and the loading / error / empty views. Subclasses turn a frame into their model and render it.
  */
 export abstract class CrmMetricElement<M> extends LitElement {
+  // Declared here rather than with decorators: the same properties in fewer bytes, and no
+  // decorator runtime in the entries.
+  static override properties: PropertyDeclarations = {
+    source: { attribute: 'source' },
+    metric: { reflect: true },
+    range: {},
+    compare: {},
+    label: {},
+    locale: {},
+    staleAfter: { type: Number, attribute: 'stale-after' },
+    drillHref: { attribute: 'drill-href' },
+    theme: { reflect: true },
+    mapFrame: { attribute: false },
+  };
+
   /**
    * The data source: the name it was registered under (`registerSource('crm', …)`), or a
    * `MetricSource` object. Without one, the source registered as `default` is used.
    */
-  @property({ attribute: 'source' }) source: SourceValue = undefined;
+  source: SourceValue = undefined;
 
   /** The metric, in the source's vocabulary (`revenue`, `win_rate`, …). */
-  @property({ reflect: true }) metric = '';
+  metric = '';
 
   /** The period: `today`, `this_month`, `this_quarter`, `last_30_days`, or an ISO 8601 interval. */
-  @property() range: string | undefined = undefined;
+  range: string | undefined = undefined;
 
   /** What to compare against. */
-  @property() compare: 'previous_period' | 'previous_year' = 'previous_period';
+  compare: 'previous_period' | 'previous_year' = 'previous_period';
 
   /** Heading; defaults to the label the source gives the field, else the metric name. */
-  @property() label: string | undefined = undefined;
+  label: string | undefined = undefined;
 
   /** BCP 47 locale for numbers and dates; defaults to the nearest `lang`, then the browser. */
-  @property() locale: string | undefined = undefined;
+  locale: string | undefined = undefined;
 
   /**
    * Milliseconds without word from the source — new data, or a confirmation that nothing changed
    * (a 304, a heartbeat) — before the data is marked stale.
    */
-  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 60_000;
+  staleAfter = 60_000;
 
   /** URL template opened on drill-down; `{name}` placeholders are filled URL-encoded from the row. */
-  @property({ attribute: 'drill-href' }) drillHref: string | undefined = undefined;
+  drillHref: string | undefined = undefined;
 
   /** `light` (default), `dark`, or `auto` to follow the user's colour scheme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
   /** Turns any frame into the frame shape this widget understands (rename fields, derive values). */
-  @property({ attribute: false }) mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
+  mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
 
   protected readonly data = new MetricController<M>(this, {
     source: () => this.source,
