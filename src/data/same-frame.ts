@@ -6,13 +6,15 @@ import type { MetricFrame } from './types.js';
  * (where live data usually changes), so a frame that differs costs a cell or a few.
  */
 export function sameContent(a: MetricFrame, b: MetricFrame): boolean {
-  if (a.rows !== b.rows) {
-    if (!Array.isArray(a.rows) || !Array.isArray(b.rows) || a.rows.length !== b.rows.length) return false;
-    for (let i = a.rows.length - 1; i >= 0; i--) if (!sameRecord(a.rows[i], b.rows[i])) return false;
-  }
-  if (a.fields === b.fields) return true;
-  if (!Array.isArray(a.fields) || !Array.isArray(b.fields) || a.fields.length !== b.fields.length) return false;
-  return a.fields.every((field, i) => sameRecord(field, b.fields![i]));
+  return sameList(a.rows, b.rows) && sameList(a.fields, b.fields);
+}
+
+/** The same array, or two arrays of equal records (compared from the last). */
+function sameList(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 0; i--) if (!sameRecord(a[i], b[i])) return false;
+  return true;
 }
 
 function sameRecord(a: unknown, b: unknown): boolean {
