@@ -19,7 +19,6 @@ export interface ForecastMessages {
   /** What a category that is not cumulative is counted as, said in tooltips and the table. */
   countedAsZero: string;
   cumulative: string;
-  date: string;
   ofQuota: (share: string, quota: string) => string;
   toGo: (amount: string) => string;
   over: (amount: string) => string;
@@ -43,7 +42,6 @@ const en: ForecastMessages = {
   notCumulative: 'not cumulative',
   countedAsZero: 'below the category before, counted as 0',
   cumulative: 'Cumulative',
-  date: 'Date',
   ofQuota: (share, quota) => `${share} of ${quota}`,
   toGo: (amount) => `${amount} to go`,
   over: (amount) => `${amount} over`,
@@ -68,7 +66,6 @@ const de: ForecastMessages = {
   notCumulative: 'nicht kumulativ',
   countedAsZero: 'kleiner als die Kategorie davor, als 0 gezählt',
   cumulative: 'Kumuliert',
-  date: 'Datum',
   ofQuota: (share, quota) => `${share} von ${quota}`,
   toGo: (amount) => `noch ${amount}`,
   over: (amount) => `${amount} darüber`,

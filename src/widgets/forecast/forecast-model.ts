@@ -31,9 +31,8 @@ export interface ForecastGroup {
   key: string;
   /** As the source sent it; empty for rows without a group. */
   name: string;
-  /** Per summed category: its own amount (null: none usable), and whether any row gave it. */
+  /** Per summed category: its own amount (null: none usable). */
   amounts: Array<number | null>;
-  present: boolean[];
   figures: ForecastFigures;
   excluded: ExcludedCategory[];
   /** Categories whose value was not a usable number (text, NaN, negative). */
@@ -122,7 +121,7 @@ function collect(rows: readonly Row[], o: ForecastReadOptions, problems: string[
     let g = groups.get(name);
     if (!g) {
       const none = o.categories.map(() => null);
-      g = { key: name, name, amounts: [], present: o.categories.map(() => false), figures: forecastFigures([], null), excluded: [], unusable: new Set(), notCumulative: new Set(), rows: new Map(), field, sums: [...none], quotas: [] };
+      g = { key: name, name, amounts: [], figures: forecastFigures([], null), excluded: [], unusable: new Set(), notCumulative: new Set(), rows: new Map(), field, sums: [...none], quotas: [] };
       groups.set(name, g);
     }
     g.quotas.push(toNumber(row[o.quotaField]));
@@ -144,7 +143,6 @@ function collect(rows: readonly Row[], o: ForecastReadOptions, problems: string[
       else g.excluded.push({ key, name: String(raw), value: usable ? n : null });
       continue;
     }
-    g.present[at] = true;
     if (usable) g.sums[at] = (g.sums[at] ?? 0) + n;
   }
   return [...groups.values()].map(({ sums, quotas, ...g }) => {
