@@ -91,7 +91,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   /** The most records to ask for and show; not a positive number: all. */
   @property({ type: Number }) limit = 0;
 
-  /** ISO 4217 code for `amount` (and number fields without a unit); a field's own currency unit is used otherwise. */
+  /** ISO 4217 code for `amount` when the source's fields give it no currency unit; a field's own currency unit wins. */
   @property() currency: string | undefined = undefined;
 
   readonly #announcer = new PoliteAnnouncer(this);
@@ -238,7 +238,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   #hrefOf(record: RecordItem): string | null {
     if (!this.drillHref) return record.href;
     let href = this.#hrefs.get(record);
-    if (href === undefined) this.#hrefs.set(record, (href = drillUrl(this.drillHref, { ...record.row, metric: this.metric, range: this.range ?? '' })));
+    if (href === undefined) this.#hrefs.set(record, (href = drillUrl(this.drillHref, { ...record.row, metric: this.metric, range: this.range ?? '', value: this.#valueOf(record) })));
     return href;
   }
 
@@ -292,11 +292,15 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     if (column) this.sort = formatSort(nextSort(parseSort(this.sort), column));
   }
 
+  /** The number a record's drill-down carries: its amount, else its first quantity. */
+  #valueOf(record: RecordItem): number | null {
+    return toNumber(record.row.amount as FrameValue | undefined) ?? this.#firstQuantity(record);
+  }
+
   /** Fires `crm-drilldown` for a record and, unless a listener cancels it, follows its link (ctrl/⌘: a new tab). */
   #drill(record: RecordItem, trigger: MouseEvent | KeyboardEvent): void {
     const href = this.#hrefOf(record);
-    const amount = record.row.amount as FrameValue | undefined;
-    const value = toNumber(amount) ?? this.#firstQuantity(record);
+    const value = this.#valueOf(record);
     const event = new CrmDrilldownEvent({ metric: this.metric, row: record.row, value, ...(this.range ? { range: this.range } : {}), href });
     if (!this.dispatchEvent(event) || !href) return;
     if (trigger.ctrlKey || trigger.metaKey) window.open(href, '_blank', 'noopener');

@@ -6,12 +6,15 @@ import type { ColumnKind, RecordColumn } from './records-columns.js';
 /** A date without a time of day (`2026-03-31`): it names a calendar day, not an instant in UTC. */
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The largest time a `Date` holds (±100,000,000 days); `Intl.DateTimeFormat` throws beyond it. */
+const MAX_TIME = 8.64e15;
+
 /**
  * A time cell as epoch ms: a number is epoch ms, a string is parsed as ISO 8601; null when it is
- * neither (an unparseable string, NaN, a boolean).
+ * neither (an unparseable string, NaN, a boolean) or beyond what a date can hold.
  */
 export function timeValue(value: FrameValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_TIME ? value : null;
   if (typeof value !== 'string' || !value.trim()) return null;
   const ms = Date.parse(value.trim());
   return Number.isFinite(ms) ? ms : null;

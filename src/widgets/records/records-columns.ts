@@ -56,7 +56,8 @@ function column(name: string, field: FrameField | undefined, rows: MetricFrame['
   if (field) {
     if (field.type === 'time') return { name, label, kind: dateKind(name), currency: undefined };
     if (field.type === 'number') {
-      if (unitCurrency || (currency && unit === undefined && name === 'amount')) return money(currency ?? unitCurrency);
+      // The field's own currency is what the source counted in; the page's fills in where it says none.
+      if (unitCurrency || (currency && unit === undefined && name === 'amount')) return money(unitCurrency ?? currency);
       if (unit === '%') return { name, label, kind: 'percent', currency: undefined };
       if (unit === 's') return { name, label, kind: 'duration', currency: undefined };
       return { name, label, kind: 'number', currency: undefined };

@@ -228,9 +228,9 @@ describe('<crm-records>', () => {
     await waitUntil(() => location.hash === '#record-r1', `hash is ${location.hash}`);
     history.replaceState(null, '', location.pathname + location.search);
 
-    el.drillHref = '/deals/{id}?from={metric}';
+    el.drillHref = '/deals/{id}?from={metric}&amount={value}';
     await waitUntil(() => rows(el)[0]!.querySelector('a')?.href.includes('/deals/'));
-    expect(rows(el)[0]!.querySelector('a')!.href).to.equal(new URL('/deals/r%201?from=funnel_records', document.baseURI).href);
+    expect(rows(el)[0]!.querySelector('a')!.href).to.equal(new URL('/deals/r%201?from=funnel_records&amount=7', document.baseURI).href);
   });
 
   it('sends `filters` (attribute or object) and `limit` with the query; `limit` also cuts what shows', async () => {

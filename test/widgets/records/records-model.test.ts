@@ -4,6 +4,7 @@ import { take } from 'rxjs';
 import { demoSource } from '../../../src/data/demo-source.js';
 import type { MetricFrame, MetricQuery } from '../../../src/data/types.js';
 import { recordHref } from '../../../src/widgets/records/record-href.js';
+import { cellText, timeValue } from '../../../src/widgets/records/records-cells.js';
 import { fieldLabel, recordColumns } from '../../../src/widgets/records/records-columns.js';
 import { formatFilters, normalizeFilters, parseFilters } from '../../../src/widgets/records/records-filters.js';
 import { recordsModel } from '../../../src/widgets/records/records-model.js';
@@ -70,6 +71,17 @@ describe('records model', () => {
       asOf: 0,
     };
     expect(recordColumns(frame, [], undefined).map((c) => `${c.name}:${c.kind}:${c.currency ?? ''}`)).to.deep.equal(['a:money:USD', 'b:percent:', 'c:datetime:', 'dueDate:date:']);
+    // The page's currency fills in for `amount` without a unit; a field's own currency wins.
+    const withAmount: MetricFrame = { ...frame, fields: [...frame.fields!, { name: 'amount', type: 'number' }] };
+    const money = recordColumns(withAmount, [], 'EUR').map((c) => `${c.name}:${c.currency ?? ''}`);
+    expect(money).to.include('a:USD').and.to.include('amount:EUR');
+  });
+
+  it('cellText of a time beyond what a date holds (1e17 ms) is "—", not an exception', () => {
+    const column = { name: 'closeDate', label: 'Close date', kind: 'date', currency: undefined } as const;
+    expect(timeValue(1e17)).to.equal(null);
+    expect(cellText(1e17, column, 'en-US')).to.equal('—');
+    expect(cellText(Date.UTC(2026, 2, 31), column, 'en-US')).to.match(/2026/);
   });
 });
 
