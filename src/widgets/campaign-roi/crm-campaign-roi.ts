@@ -40,6 +40,7 @@ const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
  * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
+ * @csspart error-reason - What went wrong, in words ("Session expired — sign in again").
  * @csspart empty - The empty view.
  *
  * @cssprop --crm-roi-gain-color - Bars and bubbles of campaigns that paid back (defaults to the good colour).

@@ -38,6 +38,7 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
+ * @csspart error-reason - What went wrong, in words ("Session expired — sign in again").
  * @csspart empty - The empty view.
  *
  * @cssprop --crm-funnel-color - Fill of the stage bars (defaults to the accent colour).

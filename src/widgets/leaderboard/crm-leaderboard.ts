@@ -47,6 +47,7 @@ import { leaderboardStyles } from './crm-leaderboard.styles.js';
  * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
+ * @csspart error-reason - What went wrong, in words ("Session expired — sign in again").
  * @csspart empty - The empty view.
  *
  * @cssprop --crm-font-family - Font of the widget.
