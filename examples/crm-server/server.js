@@ -140,12 +140,16 @@ function newFaults() {
     socketSilent: false,
     /** Sockets are accepted and closed at once with this close code (e.g. 1011 or 1008); 0: not. */
     socketCloseCode: 0,
+    /** Sockets get this one message, then are closed with this code (e.g. an error, or a ping before 4401). */
+    socketSayThenClose: /** @type {{ message: object; code: number } | null} */ (null),
     /** The WebSocket upgrade is answered with this HTTP status (e.g. 401) instead; 0: not. */
     socketRefuse: 0,
     /** The SSE route answers this HTTP status (e.g. 401, 503) instead of a stream; 0: not. */
     streamStatus: 0,
     /** SSE streams send their headers and then nothing: no events, no heartbeats (a proxy that swallowed them). */
     streamSilent: false,
+    /** SSE requests get no answer at all, not even headers (a server or proxy that hangs). */
+    streamNoHeaders: false,
     /** SSE streams end at once after their headers (accept-then-close). */
     streamCloseAtOnce: false,
   };

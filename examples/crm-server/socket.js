@@ -13,6 +13,11 @@
 export function handleSocket(ws, req, { hub, faults, stats, streams, heartbeatMs }) {
   stats.ws.connections++;
   if (faults.socketCloseCode) return void ws.close(faults.socketCloseCode, 'simulated failure');
+  if (faults.socketSayThenClose) {
+    // One message, then the door: a server that answers and then refuses (an error, or a ping before a 4401).
+    ws.send(JSON.stringify(faults.socketSayThenClose.message));
+    return void ws.close(faults.socketSayThenClose.code, 'simulated failure');
+  }
   stats.ws.open++;
   if (req.headers['sec-websocket-protocol']) stats.ws.protocols.push(req.headers['sec-websocket-protocol']);
   /** @type {Map<string, () => void>} */

@@ -35,6 +35,13 @@ export function handleStream(req, res, url, { hub, faults, stats, streams, retry
   stats.sse.lastEventIds.push(String(lastEventId));
   stats.sse.queriesPerConnection.push(keys.length);
 
+  if (faults.streamNoHeaders) {
+    // Not even headers: the request hangs until the client gives up on it.
+    const handle = { destroy: () => res.destroy(), sendRaw: () => {} };
+    streams.add(handle);
+    res.on('close', () => (streams.delete(handle), stats.sse.open--));
+    return;
+  }
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
   if (faults.streamCloseAtOnce) {
     stats.sse.open--;

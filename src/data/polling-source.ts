@@ -89,7 +89,7 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
       return new Observable<MetricFrame>((subscriber) => {
         const poller = board.join();
         /** What this subscription emitted last: what a 304 or a `null` confirms. */
-        const state: PollState = { last: null };
+        const state: PollState = { last: null, dataAsOf: -Infinity };
         const fetchOnce = options.fetchFrame ? fetchWith(options.fetchFrame, q, options.toFrame, state) : fetchUrl(options, q, state, refresh);
         const stop = pollLoop(fetchOnce, {
           intervalMs,
@@ -107,8 +107,12 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
           schedule: scheduleTimeout,
         })({
           next: (frame) => {
-            // A replica that lags behind must not move the numbers back in time.
-            if (state.last && frame.asOf < state.last.asOf) return;
+            // A replica that lags behind must not move the numbers back in time. Checked against the
+            // last answer's own time, not a confirmation's (the browser's clock, see PollState).
+            if (!confirmations.has(frame)) {
+              if (frame.asOf < state.dataAsOf) return;
+              state.dataAsOf = frame.asOf;
+            }
             state.last = frame;
             subscriber.next(frame);
           },
@@ -128,12 +132,24 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
 /** Per subscription: the frame it emitted last, which a `304` or a `null` confirms. */
 interface PollState {
   last: MetricFrame | null;
+  /**
+   * The `asOf` of the last answer with data, in the server's clock (or the CRM's `updatedAt`). A
+   * confirmation stamps the browser's clock, which may run ahead: checking a new answer against
+   * that would drop every real change that comes within the gap.
+   */
+  dataAsOf: number;
 }
 
 /** The last frame again, vouched for as of now: the same rows and fields, so widgets render nothing new. */
 function confirmed(state: PollState): MetricFrame | null {
-  return state.last ? { ...state.last, asOf: Math.max(Date.now(), state.last.asOf) } : null;
+  if (!state.last) return null;
+  const frame = { ...state.last, asOf: Math.max(Date.now(), state.last.asOf) };
+  confirmations.add(frame);
+  return frame;
 }
+
+/** Frames made by `confirmed`: they move "as of" on, not the time data is checked against. */
+const confirmations = new WeakSet<MetricFrame>();
 
 /** One request for `q` to the URL, remembering the ETag between requests of this subscription. */
 function fetchUrl(options: PollingSourceOptions, q: MetricQuery, state: PollState, refresh: (error: HttpError) => Promise<void>): Producer<MetricFrame> {

@@ -9,6 +9,12 @@ interface Channel {
   query: MetricQuery;
   sink: Sink<MetricFrame>;
   last: MetricFrame | null;
+  /**
+   * The `asOf` of the last frame of data, in the source's own clock. Replays are checked against
+   * it, never against a confirmation's `asOf` (the browser's clock, which may run ahead of the
+   * server's): a real change must not be dropped as older than a heartbeat.
+   */
+  dataAsOf: number;
 }
 
 export interface ChannelHooks {
@@ -33,7 +39,7 @@ export class QueryChannels {
       ({
         subscribe: (sink: Sink<MetricFrame>) => {
           const key = queryKey(query);
-          const channel: Channel = { query, sink, last: null };
+          const channel: Channel = { query, sink, last: null, dataAsOf: -Infinity };
           this.#channels.set(key, channel);
           this.#hooks.opened(key, query);
           return {
@@ -74,7 +80,8 @@ export class QueryChannels {
   deliver(key: string, frame: MetricFrame): boolean {
     const channel = this.#channels.get(key);
     if (!channel) return false;
-    if (channel.last && frame.asOf < channel.last.asOf) return true;
+    if (frame.asOf < channel.dataAsOf) return true;
+    channel.dataAsOf = frame.asOf;
     channel.last = frame;
     channel.sink.next(frame);
     return true;

@@ -17,6 +17,8 @@ export type ProblemKind =
   | 'server'
   /** No answer at all: the network, DNS, a refused or dropped connection. */
   | 'unreachable'
+  /** The connection was open but carried nothing, not even a heartbeat, for too long: dropped and reopened. */
+  | 'stalled'
   /** Anything else the source threw. */
   | 'failed';
 

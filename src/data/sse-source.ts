@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
 import { SilenceWatch } from './silence-watch.js';
-import { HttpError, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
+import { HttpError, type ProblemKind, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -118,12 +118,10 @@ class EventStream implements MetricSource {
     const url = streamUrl(this.#options.url, keys, resume ? this.#lastEventId : '');
     const source = new Source(url, { withCredentials: this.#options.withCredentials ?? false });
     this.#source = source;
-    source.onopen = () => {
-      if (source !== this.#source) return;
-      // Reported `open` at its first message: a stream that sends headers and nothing is not a link.
-      // A stream that then says nothing at all is as good as none.
-      this.#silence.start(this.#options.silenceMs ?? 45_000, () => this.#retry(new Error('The stream went silent.'), 'The server stopped sending.'));
-    };
+    // Watched from the request on, not from `open`: a server that never sends its headers leaves
+    // the stream connecting for good otherwise. Reported `open` at its first message: a stream that
+    // sends headers and nothing is not a link, and one that then says nothing is as good as none.
+    this.#silence.start(this.#options.silenceMs ?? 45_000, () => this.#retry(new Error('The stream went silent.'), 'No data from the server.', 'stalled'));
     source.onmessage = (event) => {
       if (source !== this.#source) return;
       this.#silence.heard();
@@ -221,11 +219,10 @@ class EventStream implements MetricSource {
   }
 
   /** Drops the stream and opens it again after the backoff, resuming after the last event. */
-  #retry(error: unknown, reason: string): void {
+  #retry(error: unknown, reason: string, kind: ProblemKind = problemKind(error)): void {
     this.#stop();
     const keys = this.#streamKeys;
     const retryAt = this.#wait.schedule(() => this.#open(keys, true), error);
-    const kind = problemKind(error);
     this.#status$.set('reconnecting', { error: reason, retryAt, kind: kind === 'failed' ? 'unreachable' : kind });
   }
 

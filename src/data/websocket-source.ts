@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
-import { HttpError } from './source-errors.js';
+import { HttpError, type ProblemKind } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -20,7 +20,7 @@ export interface WebSocketSourceOptions {
   lingerMs?: number;
   /**
    * Called when the server closes the socket with code 4401 ("unauthorized"), e.g. to refresh a
-   * token that `url` (a function) then adds: the socket reconnects once at once. Without it, or
+   * token that `url` (a function) then adds: the socket reconnects once, after the backoff's wait. Without it, or
    * when the next socket is closed with 4401 again, every query ends ("Session expired — sign in
    * again"). Code 4403 ("forbidden") ends every query at once. (A browser cannot see the HTTP
    * status of a refused upgrade, so servers say it with these close codes.)
@@ -43,7 +43,8 @@ export interface WebSocketSourceOptions {
  * reports `reconnecting` (widgets keep their numbers, marked stale), reconnects with jittered
  * exponential backoff (at once when the browser comes back `online` or the page is shown again),
  * subscribes every active query again, and reports `open`. The backoff starts over only once a
- * connection has proved itself — a first valid message, or `heartbeatMs` open — so a server that
+ * connection has proved itself — a first frame of data or heartbeat, or `heartbeatMs` open (an
+ * `error` message proves nothing) — so a server that
  * accepts and closes at once is backed off like one that refuses (and the source reports `open`
  * only then). Every ping or pong confirms each
  * query's last frame as of now: unchanged numbers stay fresh without a render. Malformed messages
@@ -60,7 +61,11 @@ class SocketConnection implements MetricSource {
   readonly #status$ = new StatusChannel();
   readonly #channels = new QueryChannels({ opened: (key, query) => this.#opened(key, query), closed: (key) => this.#closed(key) });
   #socket: WebSocket | null = null;
-  /** `onUnauthorized` ran since the last socket that proved itself: another 4401 ends the queries. */
+  /**
+   * `onUnauthorized` ran since the last socket that proved it was let in (a frame of data, or
+   * `heartbeatMs` open): another 4401 ends the queries. A server's ping proves the link but not the
+   * session — a server may ping and then refuse — so it does not count here.
+   */
   #refreshed = false;
   /** The open socket has proved itself (a valid message, or open long enough). */
   #proven = false;
@@ -117,7 +122,7 @@ class SocketConnection implements MetricSource {
       this.#startHeartbeat();
       // Open for a heartbeat's time without trouble counts as proof too (a server with nothing to say yet).
       clearTimeout(this.#provenTimer);
-      this.#provenTimer = setTimeout(() => socket === this.#socket && this.#prove(), this.#options.heartbeatMs ?? 20_000);
+      this.#provenTimer = setTimeout(() => socket === this.#socket && this.#prove(true), this.#options.heartbeatMs ?? 20_000);
     };
     socket.onmessage = (event) => {
       if (socket !== this.#socket) return;
@@ -134,12 +139,18 @@ class SocketConnection implements MetricSource {
     };
   }
 
-  /** The socket works: the next failure starts the backoff over. */
-  #prove(): void {
-    clearTimeout(this.#provenTimer);
+  /**
+   * The socket works (a frame of data, a heartbeat, or open long enough): the next failure starts
+   * the backoff over. `accepted`: it carried data or stayed open, so the session is good too and a
+   * later 4401 may refresh again.
+   */
+  #prove(accepted: boolean): void {
+    if (accepted) {
+      clearTimeout(this.#provenTimer);
+      this.#refreshed = false;
+    }
     if (this.#proven) return;
     this.#proven = true;
-    this.#refreshed = false;
     this.#wait.proven();
     // Reported `open` once it proved itself: a socket accepted and closed at once never was.
     this.#status$.set('open');
@@ -159,7 +170,8 @@ class SocketConnection implements MetricSource {
         ok = false;
       }
       if (this.#socket || this.#wait.waiting || this.#channels.size === 0) return;
-      if (ok) return this.#connect();
+      // Through the backoff like any other reconnect: a server that refuses again is not stormed.
+      if (ok) return this.#reconnectLater('The session is being renewed.', 'unauthorized');
     }
     const keys = this.#channels.entries().map(([key]) => key);
     this.#wait.reset();
@@ -171,9 +183,10 @@ class SocketConnection implements MetricSource {
   #receive(data: unknown): void {
     const message = parseServerMessage(data);
     if (typeof message === 'string') return warnDropped('webSocketSource', message);
-    this.#prove();
     if (message.type === 'ping' || message.type === 'pong') {
-      // A heartbeat: the link is alive, and what every query has is current as of now.
+      // A heartbeat: the link is alive, and what every query has is current as of now. An `error`
+      // or a message for no query proves nothing: a server that says one and closes is backed off.
+      this.#prove(false);
       if (message.type === 'ping') this.#send({ type: 'pong' });
       return this.#channels.confirmAll(Date.now());
     }
@@ -188,14 +201,15 @@ class SocketConnection implements MetricSource {
     }
     const frame = readFrame(message.frame, query, this.#options.toFrame);
     if (typeof frame === 'string') return warnDropped('webSocketSource', frame);
+    this.#prove(true);
     this.#channels.deliver(message.key, frame);
   }
 
-  #reconnectLater(reason: string): void {
+  #reconnectLater(reason: string, kind: ProblemKind = 'unreachable'): void {
     clearTimeout(this.#provenTimer);
     // Back online, or the page shown again, cuts the wait short (see ReconnectWait).
     const retryAt = this.#wait.schedule(() => this.#connect());
-    this.#status$.set('reconnecting', { error: reason, retryAt, kind: 'unreachable' });
+    this.#status$.set('reconnecting', { error: reason, retryAt, kind });
   }
 
   /** No query is left: close the socket and forget every pending attempt. */

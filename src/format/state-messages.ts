@@ -19,14 +19,15 @@ export interface StateMessages {
 
 /**
  * The words for each kind of problem: the retrying form (a retry note follows it), and the stopped
- * form when it differs. `unauthorized` and `silent` take no retry note, `unreachable` no time.
+ * form when it differs. `unauthorized`, `silent` and `stalled` (which says "reconnecting" itself)
+ * take no retry note, `unreachable` no time.
  */
 type ReasonWords = Record<string, string | [retrying: string, stopped: string]>;
 
 function reasonIn(words: ReasonWords, retryingNote: string, retryingAt: (at: string) => string): StateMessages['reason'] {
   return ({ kind, retrying }, at) => {
     const [word, stopped = word] = [words[kind] ?? words.failed!].flat();
-    if (!retrying || kind === 'unauthorized' || kind === 'silent') return retrying ? word! : stopped!;
+    if (!retrying || kind === 'unauthorized' || kind === 'silent' || kind === 'stalled') return retrying ? word! : stopped!;
     return word + (at && kind !== 'unreachable' ? retryingAt(at) : retryingNote);
   };
 }
@@ -47,6 +48,7 @@ const en: StateMessages = {
       'rate-limited': 'Rate limited',
       server: 'Server error',
       unreachable: 'Server unreachable',
+      stalled: ['No data from the server — reconnecting', 'No data from the server'],
       silent: 'Not updating',
       failed: ['Not updating', 'Stopped updating'],
     },
@@ -71,6 +73,7 @@ const de: StateMessages = {
       'rate-limited': 'Anfragelimit erreicht',
       server: 'Serverfehler',
       unreachable: 'Server nicht erreichbar',
+      stalled: ['Keine Daten vom Server — neue Verbindung läuft', 'Keine Daten vom Server'],
       silent: 'Nicht aktuell',
       failed: ['Nicht aktuell', 'Aktualisierung gestoppt'],
     },

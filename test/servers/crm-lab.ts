@@ -21,12 +21,16 @@ export interface LabFaults {
   socketSilent?: boolean;
   /** Sockets accepted and closed at once with this code. */
   socketCloseCode?: number;
+  /** Sockets get this one message, then are closed with this code. */
+  socketSayThenClose?: { message: object; code: number } | null;
   /** The WebSocket upgrade answered with this HTTP status. */
   socketRefuse?: number;
   /** The SSE route answers this HTTP status instead of a stream. */
   streamStatus?: number;
   /** SSE: headers, then nothing. */
   streamSilent?: boolean;
+  /** SSE: not even headers. */
+  streamNoHeaders?: boolean;
   /** SSE: headers, then the stream ends. */
   streamCloseAtOnce?: boolean;
 }

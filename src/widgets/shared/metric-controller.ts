@@ -143,8 +143,20 @@ export class MetricController<M> implements ReactiveController {
     }
   }
 
-  /** Asks the source again now, without waiting for the backoff (the error view's Retry button). */
+  /**
+   * Asks the source again now, without waiting for the backoff (the Retry buttons). After a failure
+   * on a tile with numbers the numbers stay, stale with the reason, while the new attempt runs.
+   */
   retry(): void {
+    if (this.model !== null && this.#latestError !== null) {
+      // Numbers on screen after a failure: they stay, stale with the reason (now "retrying"), until
+      // the new subscription brings a frame or fails again; only the subscription starts over.
+      this.#stopped = false;
+      this.#retryAt = undefined;
+      if (this.#connected) this.#following.start(() => this.#signals(this.#inputs));
+      this.#changed();
+      return;
+    }
     this.#retries++;
     this.#host.requestUpdate();
   }
