@@ -5,8 +5,10 @@
  *
  * The simulated CRM's numbers derive from the time since it first started, which is kept in a
  * small state file (in the system's temporary folder, per port): a restarted server continues
- * where it was instead of jumping back to its seed values. It starts afresh with `--fresh`, or
- * when the kept start is more than 12 hours old.
+ * where it was instead of jumping back to its seed values. The numbers stay plausible however long
+ * it runs (they hover around the seed values), and a new query costs the same at any uptime. It
+ * starts afresh with `--fresh`, or when the kept start is more than 12 hours old (a day later
+ * nobody has a page open that would see the numbers jump).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

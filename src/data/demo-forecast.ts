@@ -9,8 +9,10 @@ type Amounts = Record<(typeof CATEGORIES)[number], number>;
 
 /**
  * The demo CRM's forecast: per channel (`direct`, `partner`) the amount in each forecast category
- * and the channel's quota, one row per category. It drifts live as deals move on — pipeline to best
- * case to commit to closed — and new pipeline comes in. Grouped by `channel` when the query's
+ * and the channel's quota, one row per category. It moves live as deals move on — pipeline to best
+ * case to commit to closed — and new pipeline comes in, while each category keeps about its share
+ * of quota (deals are lost, closed deals age out of the period), so closed stays near its share
+ * (about 0.5 of quota, never beyond about 0.7) however long it runs. Grouped by `channel` when the query's
  * dimensions ask for it, else one set of rows for all channels; with `time` among the dimensions,
  * one set per week of the period (the call builds up towards today's figures).
  */
@@ -21,11 +23,14 @@ export function demoForecast(q: MetricQuery, random: () => number, range: DemoRa
   const all = DEMO_FORECAST.map((c) => {
     const amounts = {} as Amounts;
     for (const k of CATEGORIES) amounts[k] = c.quota * range.share * c.shares[k] * (0.94 + random() * 0.12);
-    return { ...c, quota: c.quota * range.share, amounts };
+    return { ...c, quota: c.quota * range.share, amounts, start: { ...amounts } };
   });
   const live = all.filter((c) => channels(c.channel));
-  /** Moves a little of one category into the next one up; new deals join the pipeline. */
-  const step = () => {
+  /**
+   * Moves a little of one category into the next one up; new deals join the pipeline; every
+   * category reverts 2 % of the way to its start, so the amounts settle around their shares.
+   */
+  const step = (random: () => number) => {
     for (const c of all) {
       const a = c.amounts;
       const i = Math.floor(random() * 3);
@@ -35,6 +40,7 @@ export function demoForecast(q: MetricQuery, random: () => number, range: DemoRa
       a[CATEGORIES[i]!] += moved;
       a.pipeline += c.quota * 0.004 * random();
       if (random() < 0.2) a.omitted += c.quota * 0.003;
+      for (const k of CATEGORIES) a[k] += (c.start[k] - a[k]) * 0.02;
     }
   };
   const rowsAt = (week: number): Row[] => {

@@ -5,9 +5,9 @@ import type { FrameField, FrameValue, MetricQuery } from './types.js';
 type Row = Record<string, FrameValue>;
 type Filter = NonNullable<MetricQuery['filters']>[string] | undefined;
 
-/** The shape of the demo source's simulations: `step` moves the data one tick on, `rows` reads it. */
+/** The shape of the demo source's simulations: `step` moves the data one tick on with that step's draws, `rows` reads it. */
 export interface RecordsSimulation {
-  step(): void;
+  step(random: () => number): void;
   rows(): Row[];
   fields: FrameField[];
 }
@@ -53,16 +53,19 @@ function matches(filter: Filter, ...values: Array<string | null>): boolean {
  * reached, as the funnel counts; otherwise the stage the deal is in), `campaign`, `channel`,
  * `owner` (an agent's id or name), `team`, `category` (forecast category), and for cases
  * `status` and `priority`; `limit` keeps the first records. Live: on each tick a few records
- * change (an amount is revised, a deal moves a stage on, a new lead comes in, one is lost).
+ * change (an amount is revised, a deal moves a stage on, a new lead takes the place of one that is
+ * lost or aged out of the range; a case is resolved, a new one takes the place of an old resolved
+ * one). The number of records stays the same however long it runs, and so do the shares of stages
+ * and statuses, about.
  */
-export function recordsSimulation(q: MetricQuery, random: () => number, now: () => number): RecordsSimulation {
+export function recordsSimulation(q: MetricQuery, now: () => number): RecordsSimulation {
   const base = q.metric.replace(/_records$/, '');
   const rangeName = q.range && DEMO_RANGES[q.range] ? q.range : 'this_quarter';
   const range = DEMO_RANGES[rangeName]!;
   const span = range.points * range.stepMs;
   // One population per range and kind, whatever the filters: seeded from them alone.
   const population = seededRandom(hashString(`records|${CASE_METRICS.has(base) ? 'cases' : 'opportunities'}|${rangeName}`));
-  return CASE_METRICS.has(base) ? cases(q, base, population, random, now, range.share, span) : opportunities(q, base, population, random, now, range.share, span);
+  return CASE_METRICS.has(base) ? cases(q, base, population, now, range.share, span) : opportunities(q, base, population, now, range.share, span);
 }
 
 interface Opportunity {
@@ -71,11 +74,13 @@ interface Opportunity {
   owner: (typeof SALES)[number];
   stage: number;
   amount: number;
+  /** The amount first quoted: revisions stay within ±15 % of it. */
+  quoted: number;
   closeDay: number;
   campaign: (typeof DEMO_CAMPAIGNS)[number];
 }
 
-function opportunities(q: MetricQuery, base: string, population: () => number, random: () => number, now: () => number, share: number, span: number): RecordsSimulation {
+function opportunities(q: MetricQuery, base: string, population: () => number, now: () => number, share: number, span: number): RecordsSimulation {
   const today = Math.floor(now() / DAY) * DAY;
   const leadWeights = DEMO_CAMPAIGNS.map((c) => c.leads);
   const totalLeads = leadWeights.reduce((a, b) => a + b, 0);
@@ -89,13 +94,15 @@ function opportunities(q: MetricQuery, base: string, population: () => number, r
     let c = r() * totalLeads;
     const campaign = DEMO_CAMPAIGNS.find((_, i) => (c -= leadWeights[i]!) < 0) ?? DEMO_CAMPAIGNS[0]!;
     const won = stage === DEMO_STAGES.length - 1;
+    // Most deals are small, a few are large: 2,000 € to about 150,000 €, in tens.
+    const amount = Math.round((2_000 + 148_000 * r() ** 3) / 10) * 10;
     return {
       id: `opp-${next++}`,
       name: `${pick(ACCOUNTS, r)} — ${pick(DEALS, r)}`,
       owner: pick(SALES, r),
       stage,
-      // Most deals are small, a few are large: 2,000 € to about 150,000 €, in tens.
-      amount: Math.round((2_000 + 148_000 * r() ** 3) / 10) * 10,
+      amount,
+      quoted: amount,
       closeDay: won ? today - Math.floor(r() * span / DAY) * DAY : today + Math.ceil(r() * 90) * DAY,
       campaign,
     };
@@ -125,16 +132,22 @@ function opportunities(q: MetricQuery, base: string, population: () => number, r
       { name: 'closeDate', type: 'time', label: 'Close date' },
       { name: 'campaign', type: 'string', label: 'Campaign' },
     ],
-    step() {
+    step(random) {
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
-        const o = live[Math.floor(random() * live.length)]!;
+        const at = Math.floor(random() * live.length);
+        const o = live[at]!;
         const action = random();
-        if (action < 0.4) o.amount = Math.max(500, Math.round((o.amount * (0.85 + random() * 0.3)) / 10) * 10);
-        else if (action < 0.7 && o.stage < last) {
-          o.stage++;
+        if (action < 0.4) o.amount = Math.max(500, Math.round((o.quoted * (0.85 + random() * 0.3)) / 10) * 10);
+        else if (action < 0.7) {
+          if (o.stage < last) o.stage++;
           if (o.stage === last) o.closeDay = today;
-        } else if (action < 0.9) live.push(make(random, true));
-        else if (o.stage < last && live.length > 1) live.splice(live.indexOf(o), 1);
+        } else {
+          // Lost, or won and aged out of the range: a new lead takes its place. As many move a
+          // stage on as drop out, so the stages keep about the funnel's shares (half reach
+          // Qualified, one in sixteen is won).
+          live.splice(at, 1);
+          live.push(make(random, true));
+        }
       }
     },
     rows() {
@@ -174,7 +187,7 @@ interface Case {
   handleTime: number | null;
 }
 
-function cases(q: MetricQuery, base: string, population: () => number, random: () => number, now: () => number, share: number, span: number): RecordsSimulation {
+function cases(q: MetricQuery, base: string, population: () => number, now: () => number, share: number, span: number): RecordsSimulation {
   const start = now();
   let next = 50_000;
   const make = (r: () => number, fresh = false): Case => {
@@ -209,14 +222,19 @@ function cases(q: MetricQuery, base: string, population: () => number, random: (
       { name: 'handleTime', type: 'number', unit: 's', label: 'Handle time' },
       { name: 'openedAt', type: 'time', label: 'Opened' },
     ],
-    step() {
+    step(random) {
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
-        const c = live[Math.floor(random() * live.length)]!;
-        if (random() < 0.5 && c.status !== 'Resolved') {
+        const at = Math.floor(random() * live.length);
+        const c = live[at]!;
+        const action = random();
+        if (c.status !== 'Resolved' && action < 0.6) {
           c.status = 'Resolved';
           c.handleTime = Math.round(120 + random() * 600);
-        } else if (random() < 0.7) live.push(make(random, true));
-        else c.priority = pick(PRIORITIES, random);
+        } else if (c.status === 'Resolved' && action < 0.06) {
+          // An old resolved case ages out of the range as a new one comes in: one in ten stays open, as at the start.
+          live.splice(at, 1);
+          live.push(make(random, true));
+        } else c.priority = pick(PRIORITIES, random);
       }
     },
     rows() {

@@ -18,16 +18,29 @@ export interface DemoSourceOptions {
   scheduler?: SchedulerLike;
   /**
    * Epoch ms the simulated CRM started: a query starts as if it had been live since then (one
-   * step per `intervalMs`, at most 100,000), so its numbers derive from the time and a restarted
-   * server continues where it was. Default: none (every query starts at its seed values).
+   * step per `intervalMs`), so its numbers derive from the time and a restarted server continues
+   * where it was. Every simulation reverts to its seed values, so the numbers stay plausible for
+   * any uptime, and a new query replays only the last steps (at most `CATCH_UP`). Default: none
+   * (every query starts at its seed values).
    */
   epoch?: number;
 }
 
+/**
+ * How many steps a new query replays to catch up with the epoch. Every simulation forgets its
+ * start (each walk reverts to its seed values by at least 2 % a step; 0.98^1000 ≈ 2e-9), so the
+ * last 1,000 steps give the numbers a query live since the epoch shows, at a bounded cost.
+ */
+export const CATCH_UP = 1000;
+
 type Row = Record<string, FrameValue>;
-/** One live query's simulated state: `step` moves it one tick on, `rows` reads it. */
+/**
+ * One live query's simulated state: `step` moves it one tick on with that step's own draws (so a
+ * query that replays the last steps sees the same moves as one that was live through them),
+ * `rows` reads it.
+ */
 interface Simulation {
-  step(): void;
+  step(random: () => number): void;
   rows(): Row[];
   fields?: MetricFrame['fields'];
 }
@@ -54,19 +67,26 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
         // Every forecast query reads one simulated forecast, so the bars, the trend and a filtered
         // channel agree; other metrics draw per query.
         const drawn = q.metric === 'forecast' ? { metric: q.metric, range: q.range } : q;
-        const random = seededRandom(hashString(queryKey(drawn), seed));
-        const sim = simulate(q, random, now);
+        const key = hashString(queryKey(drawn), seed);
+        const sim = simulate(q, seededRandom(key), now);
+        // Step n draws from its own seed, whenever a query runs it.
+        let index = 0;
+        const step = () => sim.step(seededRandom(hashString(String(index++), key)));
         let ticks = 0;
-        // Catch up with the time since the epoch: the numbers a query shows depend on when, not on since when.
+        // Catch up with the time since the epoch: the numbers a query shows depend on when, not on
+        // since when. The walks revert to their seed values, so the last CATCH_UP steps are enough.
         if (options.epoch !== undefined && intervalMs > 0) {
-          const behind = Math.min(100_000, Math.max(0, Math.floor((now() - options.epoch) / intervalMs)));
-          for (let i = 0; i < behind; i++) sim.step();
+          const behind = Math.max(0, Math.floor((now() - options.epoch) / intervalMs));
+          if (Number.isFinite(behind)) {
+            index = Math.max(0, behind - CATCH_UP);
+            while (index < behind) step();
+          }
         }
         let cancel: Cancel;
         // The first frame comes on the scheduler too, as from rxjs's timer(0, intervalMs).
         const tick = () => {
           try {
-            if (ticks++ > 0) sim.step();
+            if (ticks++ > 0) step();
             const frame: MetricFrame = { rows: sim.rows(), asOf: now() };
             subscriber.next(sim.fields ? { ...frame, fields: sim.fields } : frame);
           } catch (error) {
@@ -93,7 +113,7 @@ function matches(filter: Filter, value: string): boolean {
 
 function simulate(q: MetricQuery, random: () => number, now: () => number): Simulation {
   // `funnel_records`, `agents_records`, …: the rows behind a number (see demo-records.ts).
-  if (q.metric.endsWith('_records')) return recordsSimulation(q, random, now);
+  if (q.metric.endsWith('_records')) return recordsSimulation(q, now);
   const range = DEMO_RANGES[q.range ?? 'this_quarter'] ?? DEMO_RANGES.this_quarter!;
   const channel = q.filters?.channel;
   const channelShare = (matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0);
@@ -125,7 +145,12 @@ function series(kpi: DemoKpi, random: () => number, range: (typeof DEMO_RANGES)[
   }
   const previous = current * (compare === 'previous_year' ? kpi.previous * 0.9 : kpi.previous);
   const target = current * kpi.target;
-  const round = (v: number) => Number(v.toFixed(kpi.decimals));
+  // A share (CSAT, win rate) stays within 0–100 %.
+  const round = (v: number) => Number((kpi.unit === '%' ? Math.min(Math.max(v, 0), 1) : v).toFixed(kpi.decimals));
+  // The live part of the last point, relative to `current`: a sum gains (deals close) while
+  // corrections and late entries pull it back, settling about 10 volatilities above `current`
+  // (revenue +4 %); a level wanders about `current` with a spread of about 3 volatilities.
+  let drift = 0;
   return {
     fields: [
       { name: 'time', type: 'time' },
@@ -133,12 +158,9 @@ function series(kpi: DemoKpi, random: () => number, range: (typeof DEMO_RANGES)[
       { name: 'previous', type: 'number', ...(kpi.unit ? { unit: kpi.unit } : {}) },
       { name: 'target', type: 'number', ...(kpi.unit ? { unit: kpi.unit } : {}) },
     ],
-    step() {
-      const last = values.length - 1;
-      values[last] =
-        kpi.kind === 'sum'
-          ? values[last]! + current * kpi.volatility * random()
-          : values[last]! * (1 + kpi.volatility * (random() * 2 - 1));
+    step(random) {
+      drift = kpi.kind === 'sum' ? drift * 0.95 + kpi.volatility * random() : drift * 0.98 + kpi.volatility * (random() * 2 - 1);
+      values[values.length - 1] = current * Math.max(0.05, 1 + drift);
     },
     rows() {
       const end = now();
@@ -152,11 +174,13 @@ function series(kpi: DemoKpi, random: () => number, range: (typeof DEMO_RANGES)[
 }
 
 function funnel(random: () => number, share: number): Simulation {
-  let leads = DEMO_KPIS.new_leads!.base * share;
+  const base = DEMO_KPIS.new_leads!.base * share;
+  let leads = base;
   const noise = DEMO_STAGES.map(() => 0.96 + random() * 0.08);
   return {
-    step() {
-      leads += leads * 0.004 * random();
+    step(random) {
+      // New leads come in, old ones age out of the range: about 4 % above the start, never off.
+      leads = base + (leads - base) * 0.95 + base * 0.004 * random();
       const i = 1 + Math.floor(random() * (noise.length - 1));
       noise[i] = Math.min(1.08, Math.max(0.92, noise[i]! + (random() - 0.45) * 0.02));
     },
@@ -169,6 +193,9 @@ function campaigns(random: () => number, channel: Filter): Simulation {
     ...c,
     revenue: c.revenue * (0.9 + random() * 0.2),
     leads: Math.round(c.leads * (0.9 + random() * 0.2)),
+    // What came in live on top, fading as it ages out of the range (a few leads, a few k€).
+    moreLeads: 0,
+    moreRevenue: 0,
   }));
   return {
     fields: [
@@ -176,15 +203,21 @@ function campaigns(random: () => number, channel: Filter): Simulation {
       { name: 'cost', type: 'number', unit: 'EUR' },
       { name: 'revenue', type: 'number', unit: 'EUR' },
     ],
-    step() {
+    step(random) {
+      for (const c of live) {
+        c.moreLeads *= 0.98;
+        c.moreRevenue *= 0.98;
+      }
+      if (live.length === 0) return;
       const c = live[Math.floor(random() * live.length)]!;
-      c.leads += random() < 0.6 ? 1 : 0;
-      c.revenue += random() < 0.3 ? 500 + random() * 4_000 : 0;
+      c.moreLeads += random() < 0.6 ? 1 : 0;
+      c.moreRevenue += random() < 0.3 ? 500 + random() * 4_000 : 0;
     },
     rows: () =>
       live.map((c) => {
-        const opportunities = Math.round(c.leads * 0.31);
-        return { campaign: c.campaign, channel: c.channel, cost: c.cost, revenue: Math.round(c.revenue), leads: c.leads, opportunities, won: Math.round(opportunities * 0.27) };
+        const leads = c.leads + Math.round(c.moreLeads);
+        const opportunities = Math.round(leads * 0.31);
+        return { campaign: c.campaign, channel: c.channel, cost: c.cost, revenue: Math.round(c.revenue + c.moreRevenue), leads, opportunities, won: Math.round(opportunities * 0.27) };
       }),
   };
 }
@@ -198,6 +231,8 @@ function agents(kpi: DemoKpi, random: () => number, share: number, team: Filter)
   const live = DEMO_AGENTS.filter((a) => matches(team, a.team)).map((a) => ({
     ...a,
     value: perAgent * (lowerIsBetter ? 1 / spread(a.skill) : spread(a.skill)) * (0.97 + random() * 0.06),
+    // The live part: a sum gains and ages out (settling about 6 % above for the team's tickets), a level wanders about its start.
+    drift: 0,
   }));
   // A share (CSAT, win rate) never passes 100 %.
   const round = (v: number) => Number((kpi.unit === '%' ? Math.min(v, 1) : v).toFixed(kpi.decimals));
@@ -206,12 +241,13 @@ function agents(kpi: DemoKpi, random: () => number, share: number, team: Filter)
       { name: 'name', type: 'string' },
       { name: 'value', type: 'number', label: kpi.label, ...(kpi.unit ? { unit: kpi.unit } : {}) },
     ],
-    step() {
+    step(random) {
       for (const a of live) {
-        if (kpi.kind === 'sum') a.value += random() < 0.25 * a.skill ? Math.max(1, perAgent * kpi.volatility * 4) : 0;
-        else a.value *= 1 + kpi.volatility * (random() * 2 - 1);
+        if (kpi.kind === 'sum') a.drift = a.drift * 0.95 + (random() < 0.25 * a.skill ? Math.max(1, perAgent * kpi.volatility * 4) : 0);
+        else a.drift = a.drift * 0.98 + kpi.volatility * (random() * 2 - 1);
       }
     },
-    rows: () => live.map((a) => ({ id: a.id, name: a.name, team: a.team, avatar: '', value: round(a.value) })),
+    rows: () =>
+      live.map((a) => ({ id: a.id, name: a.name, team: a.team, avatar: '', value: round(kpi.kind === 'sum' ? a.value + a.drift : a.value * Math.max(0.05, 1 + a.drift)) })),
   };
 }

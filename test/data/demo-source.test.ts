@@ -1,16 +1,24 @@
 import { expect, waitUntil, aTimeout } from '@open-wc/testing';
 import { take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { type DemoSourceOptions, demoSource } from '../../src/data/demo-source.js';
+import { DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES } from '../../src/data/demo-catalog.js';
+import { CATCH_UP, type DemoSourceOptions, demoSource } from '../../src/data/demo-source.js';
 import type { MetricFrame, MetricQuery } from '../../src/data/types.js';
 
 const NOW = Date.UTC(2024, 4, 15, 12, 0, 0);
 const HOUR = 3_600_000;
 const WEEK = 7 * 86_400_000;
 
+/** A TestScheduler that runs as far as its timers go (by default it stops at 750 virtual ms). */
+function virtualTime(): TestScheduler {
+  const scheduler = new TestScheduler(() => {});
+  scheduler.maxFrames = Number.POSITIVE_INFINITY;
+  return scheduler;
+}
+
 /** The first `n` frames of a query, ticking every 10 virtual ms on a TestScheduler, at a fixed clock. */
 function frames(q: MetricQuery, n = 3, options: DemoSourceOptions = {}): MetricFrame[] {
-  const scheduler = new TestScheduler(() => {});
+  const scheduler = virtualTime();
   const out: MetricFrame[] = [];
   demoSource({ seed: 7, intervalMs: 10, now: () => NOW, scheduler, ...options })
     .query(q)
@@ -197,14 +205,11 @@ describe('demoSource', () => {
       expect(first(q).fields!.find((f) => f.name === 'value')!.unit).to.equal('EUR');
     });
 
-    it('drifts live: deals move up the categories, so the call (closed + commit) never falls and the sum only grows', () => {
+    it('moves live, a little each tick: the call (closed + commit) changes by under 2 % of quota per frame', () => {
       const seen = frames(q, 12).map((f) => f.rows);
       const call = (rows: MetricFrame['rows']) => amount(rows, 'direct', 'closed') + amount(rows, 'direct', 'commit');
-      const sum = (rows: MetricFrame['rows']) => rows.filter((r) => r.channel === 'direct').reduce((s, r) => s + num(r.value), 0);
-      for (let i = 1; i < seen.length; i++) {
-        expect(call(seen[i]!)).to.be.at.least(call(seen[i - 1]!) - 1);
-        expect(sum(seen[i]!)).to.be.at.least(sum(seen[i - 1]!) - 5);
-      }
+      const quota = num(seen[0]!.find((r) => r.channel === 'direct')!.quota);
+      for (let i = 1; i < seen.length; i++) expect(Math.abs(call(seen[i]!) - call(seen[i - 1]!))).to.be.below(quota * 0.02);
       expect(seen.at(-1)).to.not.deep.equal(seen[0]);
     });
 
@@ -260,6 +265,136 @@ describe('demoSource', () => {
       const rows = first({ metric: 'csat', dimensions: ['agent'] }).rows;
       expect(rows).to.have.length(12);
       for (const r of rows) expect(num(r.value)).to.be.within(0, 1.5);
+    });
+  });
+
+  describe('epoch: live since a start time', () => {
+    const INTERVAL = 2000;
+    /** The first frame of a query at NOW, on a source live since `ago` ms, as a restarted server answers it. */
+    const since = (q: MetricQuery, ago: number, seed = 7) => first(q, { seed, intervalMs: INTERVAL, epoch: NOW - ago });
+    const lastValue = (f: MetricFrame) => num(f.rows.at(-1)!.value);
+    const UPTIMES = [6 * HOUR, 48 * HOUR];
+    const SEEDS = [1, 2, 3, 7, 11];
+
+    for (const ago of UPTIMES) {
+      describe(`${ago / HOUR} h after the epoch`, () => {
+        it('revenue stays within ±50 % of its base for the range and channel, and below twice its target', () => {
+          const base = DEMO_KPIS.revenue!.base;
+          for (const seed of SEEDS)
+            for (const [q, expected] of [
+              [{ metric: 'revenue' }, base],
+              [{ metric: 'revenue', range: 'today' }, base * DEMO_RANGES.today!.share],
+              [{ metric: 'revenue', filters: { channel: 'direct' } }, base * 0.68],
+            ] as const) {
+              const frame = since(q, ago, seed);
+              const value = lastValue(frame);
+              expect(value, `${JSON.stringify(q)} seed ${seed}`).to.be.within(expected * 0.5, expected * 1.5);
+              expect(value).to.be.below(2 * num(frame.rows.at(-1)!.target));
+            }
+        });
+
+        it('every KPI stays within ±50 % of its base; CSAT and win rate are shares within [0, 1]', () => {
+          for (const seed of SEEDS)
+            for (const [metric, kpi] of Object.entries(DEMO_KPIS)) {
+              const value = lastValue(since({ metric }, ago, seed));
+              expect(value, `${metric} seed ${seed}`).to.be.within(kpi.base * 0.5, kpi.base * 1.5);
+              if (kpi.unit === '%') expect(value, metric).to.be.within(0, 1);
+            }
+          for (const metric of ['csat', 'win_rate'])
+            for (const row of since({ metric, dimensions: ['agent'] }, ago).rows) expect(num(row.value), `${metric} per agent`).to.be.within(0, 1);
+        });
+
+        it('forecast: closed at most 1.5 × quota, every category near its share, none negative', () => {
+          for (const seed of SEEDS) {
+            const rows = since({ metric: 'forecast', dimensions: ['channel'] }, ago, seed).rows;
+            for (const r of rows) {
+              expect(num(r.value), `${r.channel} ${r.category}`).to.be.within(0, num(r.quota) * 1.5);
+              if (r.category === 'closed') expect(num(r.value) / num(r.quota), `${r.channel} closed / quota`).to.be.within(0.2, 0.8);
+            }
+          }
+        });
+
+        it('funnel, campaigns and agents stay near their starting figures', () => {
+          const leads = DEMO_KPIS.new_leads!.base;
+          expect(num(since({ metric: 'funnel' }, ago).rows[0]!.value)).to.be.within(leads * 0.8, leads * 1.2);
+          for (const row of since({ metric: 'campaigns' }, ago).rows) {
+            const c = DEMO_CAMPAIGNS.find((x) => x.campaign === row.campaign)!;
+            expect(num(row.revenue), c.campaign).to.be.within(c.revenue * 0.5, c.revenue * 1.5);
+            expect(num(row.leads), c.campaign).to.be.within(c.leads * 0.5, c.leads * 1.5);
+          }
+          const perAgent = DEMO_KPIS.tickets_resolved!.base / 12;
+          for (const row of since({ metric: 'agents' }, ago).rows) expect(num(row.value)).to.be.within(perAgent * 0.5, perAgent * 2);
+        });
+
+        it('records: as many as at the start, about the funnel’s share of won deals, about one case in ten open', () => {
+          const start = first({ metric: 'funnel_records' }).rows.length;
+          const opportunities = since({ metric: 'funnel_records' }, ago).rows;
+          expect(opportunities.length).to.equal(start);
+          const won = opportunities.filter((r) => r.stage === 'Won').length / opportunities.length;
+          expect(won).to.be.within(0.03, 0.1);
+          const cases = since({ metric: 'tickets_resolved_records' }, ago).rows;
+          expect(cases.length).to.equal(first({ metric: 'tickets_resolved_records' }).rows.length);
+          expect(cases.filter((r) => r.status !== 'Resolved').length / cases.length).to.be.within(0.05, 0.2);
+        });
+      });
+    }
+
+    it('a new query replays at most CATCH_UP steps, however long ago the epoch was', () => {
+      // Each step lets up to three leads come in, numbered on from the starting records: the highest
+      // number counts the steps the query replayed.
+      const start = first({ metric: 'funnel_records' }).rows.length;
+      for (const ago of [48 * HOUR, 10 * 365 * 24 * HOUR]) {
+        const ids = since({ metric: 'funnel_records' }, ago).rows.map((r) => Number(String(r.id).slice('opp-'.length)));
+        const madeLive = Math.max(...ids) - (10_000 + start - 1);
+        expect(madeLive, `${ago / HOUR} h`).to.be.above(0).and.at.most(3 * CATCH_UP);
+      }
+    });
+
+    it('continues across a restart: a query started later shows the frame a query live all along shows', () => {
+      const scheduler = virtualTime();
+      const now = () => NOW + scheduler.now();
+      const source = () => demoSource({ seed: 7, intervalMs: INTERVAL, now, scheduler, epoch: NOW - 6 * HOUR });
+      const queries: MetricQuery[] = [
+        { metric: 'revenue' },
+        { metric: 'csat' },
+        { metric: 'open_cases' },
+        { metric: 'funnel' },
+        { metric: 'campaigns' },
+        { metric: 'agents' },
+        { metric: 'forecast', dimensions: ['channel'] },
+      ];
+      const later = 300 * INTERVAL;
+      const live = queries.map(() => new Map<number, MetricFrame>());
+      const restarted: MetricFrame[] = [];
+      // The server that was up all along, and the one restarted `later` ms on (a fresh source).
+      const subscriptions = queries.map((q, i) => source().query(q).subscribe((f) => live[i]!.set(f.asOf, f)));
+      scheduler.schedule(() => queries.forEach((q, i) => source().query(q).pipe(take(1)).subscribe((f) => (restarted[i] = f))), later);
+      scheduler.schedule(() => subscriptions.forEach((s) => s.unsubscribe()), later + INTERVAL);
+      scheduler.flush();
+      queries.forEach((q, i) => {
+        const after = restarted[i]!;
+        const before = live[i]!.get(after.asOf)!;
+        expect(before, `${q.metric}: a live frame at the same time`).to.exist;
+        expect(after.rows.length).to.equal(before.rows.length);
+        after.rows.forEach((row, r) => {
+          for (const [field, value] of Object.entries(row)) {
+            const was = before.rows[r]![field];
+            if (typeof value === 'number') expect(Math.abs(value - num(was)), `${q.metric} ${field}`).to.be.at.most(Math.max(1e-3, Math.abs(num(was)) * 1e-6));
+            else expect(value, `${q.metric} ${field}`).to.equal(was);
+          }
+        });
+        // And the live query did move meanwhile: the match is not a frozen frame.
+        expect(live[i]!.get(NOW)!.rows, q.metric).not.to.deep.equal(before.rows);
+      });
+    });
+
+    it('a query live for 5,000 ticks stays plausible on every frame', () => {
+      const values = frames({ metric: 'revenue' }, 5000).map(lastValue);
+      expect(values).to.have.length(5000);
+      const base = DEMO_KPIS.revenue!.base;
+      for (const v of values) expect(v).to.be.within(base * 0.9, base * 1.2);
+      const closed = frames({ metric: 'forecast', dimensions: ['channel'] }, 5000).map((f) => f.rows.find((r) => r.category === 'closed')!);
+      for (const r of closed) expect(num(r.value)).to.be.at.most(num(r.quota) * 0.8);
     });
   });
 
