@@ -30,3 +30,19 @@ export function captureWarnings() {
 
 export const until = (condition: () => unknown, message: string, timeout = 5000) => waitUntil(condition, message, { timeout, interval: 20 });
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A WebSocket class (a real one) that notes when each connection attempt was made, by
+ * `performance.now()`: what a test reads the backoff's waits from.
+ */
+export function trackedSockets() {
+  const attempts: number[] = [];
+  class Tracked extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      attempts.push(performance.now());
+    }
+  }
+  const gaps = () => attempts.slice(1).map((at, i) => at - attempts[i]!);
+  return { attempts, gaps, WebSocket: Tracked as typeof WebSocket };
+}

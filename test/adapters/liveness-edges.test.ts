@@ -6,7 +6,7 @@ import type { MetricFrame, MetricSource } from '../../src/data/types.js';
 import { webSocketSource } from '../../src/data/websocket-source.js';
 import type { CrmKpi } from '../../src/kpi.js';
 import { CrmLabServer } from '../servers/crm-lab.js';
-import { captureWarnings, sleep, statuses, until } from './helpers.js';
+import { captureWarnings, sleep, statuses, trackedSockets, until } from './helpers.js';
 
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 const text = (el: CrmKpi, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -15,19 +15,6 @@ const inState = (el: CrmKpi, state: string, timeout = 6000) =>
 
 /** The server's clock a minute behind the browser's (or `asOf` taken from the CRM's `updatedAt`). */
 const minuteBehind = (payload: unknown) => ({ ...(payload as MetricFrame), asOf: (payload as MetricFrame).asOf - 60_000 });
-
-/** A WebSocket that notes when each connection attempt was made (`performance.now()`). */
-function trackedSockets() {
-  const attempts: number[] = [];
-  class Tracked extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      attempts.push(performance.now());
-    }
-  }
-  const gaps = () => attempts.slice(1).map((at, i) => at - attempts[i]!);
-  return { attempts, gaps, WebSocket: Tracked as typeof WebSocket };
-}
 
 describe('a server whose clock is behind the browser’s: confirmations do not hide real changes', () => {
   let server: CrmLabServer;

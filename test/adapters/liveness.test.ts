@@ -9,7 +9,7 @@ import { webSocketSource } from '../../src/data/websocket-source.js';
 import type { CrmKpi } from '../../src/kpi.js';
 import { runSourceContract } from '../../src/testing/index.js';
 import { CrmLabServer } from '../servers/crm-lab.js';
-import { captureWarnings, sleep, statuses, until } from './helpers.js';
+import { captureWarnings, sleep, statuses, trackedSockets, until } from './helpers.js';
 
 const METRICS = ['revenue', 'pipeline_value', 'win_rate', 'new_leads', 'open_cases', 'csat', 'avg_handle_time', 'tickets_resolved', 'products_per_customer', 'avg_profit_per_customer'];
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -68,13 +68,15 @@ describe('freshness is confirmation: a healthy source whose numbers do not chang
   });
 
   it('a source that goes silent is stale after stale-after, saying "Not updating" and as of when', async () => {
-    const tiles = await tenTiles(sseSource({ url: server.streamUrl, silenceMs: 0 }), 800);
+    // The socket stays open and nothing is wrong with it that the source could know: no frames,
+    // no heartbeats, and its own ping a minute away.
+    const tiles = await tenTiles(webSocketSource({ url: server.socketUrl, heartbeatMs: 60_000 }), 800);
     await allIn(tiles, 'ready');
-    await server.faults({ streamSilent: true });
-    await server.drop();
+    await server.faults({ socketSilent: true });
     await allIn(tiles, 'stale', 8000);
-    expect(text(tiles[0]!, 'stale-reason')).to.match(/^(Not updating|Server unreachable — retrying)$/);
+    expect(text(tiles[0]!, 'stale-reason')).to.equal('Not updating');
     expect(text(tiles[0]!, 'as-of')).to.match(/^as of \d{1,2}:\d{2}/);
+    expect(part(tiles[0]!, 'retry')).to.equal(null);
   });
 });
 
@@ -106,12 +108,15 @@ describe('hostile servers cannot stall or storm the adapters', () => {
   for (const code of [1011, 1008]) {
     it(`webSocketSource backs off a server that accepts and closes at once (${code}) like one that refuses`, async () => {
       await server.faults({ socketCloseCode: code });
-      // Waits of half the ceiling: 100, 200, 400, 800, 1600 ms… — five attempts in the first 3 s.
-      const source = webSocketSource({ url: server.socketUrl, backoff: { initialDelay: 200, maxDelay: 5000, random: () => 0.5 } });
+      // Waits of half the ceiling: 100, 200, 400 ms… — an opened socket does not start them over.
+      const sockets = trackedSockets();
+      const source = webSocketSource({ url: server.socketUrl, WebSocket: sockets.WebSocket, backoff: { initialDelay: 200, maxDelay: 5000, random: () => 0.5 } });
       const tiles = await tenTiles(source);
-      await sleep(3000);
-      const attempts = (await server.stats()).ws.connections;
-      expect(attempts).to.be.within(3, 7);
+      await until(() => sockets.attempts.length >= 4, 'fewer than four attempts', 6000);
+      const gaps = sockets.gaps().slice(0, 3);
+      // A timer never fires early: each gap is at least its wait (1 ms for the clocks' rounding).
+      [100, 200, 400].forEach((wait, i) => expect(gaps[i], `gap ${i + 1} of ${gaps.map(Math.round)}`).to.be.at.least(wait - 1));
+      expect((await server.stats()).ws.connections).to.equal(sockets.attempts.length);
       expect(states(tiles)).to.deep.equal(METRICS.map(() => 'error'));
       expect(text(tiles[0]!, 'error')).to.contain('Server unreachable — retrying');
       // Once the server works again, the next attempt gets through and the tiles go live.
@@ -238,14 +243,20 @@ describe('errors say what happened: auth failures stop, rate limits wait as aske
     const source = pollingSource({ url: server.restUrl, intervalMs: 100, backoff: { initialDelay: 20, maxDelay: 50 } });
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" locale="en-US" .source=${source}></crm-kpi>`);
     await allIn([el], 'ready');
+    performance.setResourceTimingBufferSize(10_000);
+    performance.clearResourceTimings();
     await server.faults({ failNext: 2, failStatus: 429, retryAfter: 1 });
     await allIn([el], 'stale');
     expect(text(el, 'stale-reason')).to.match(/^Rate limited — retrying at \d{1,2}:\d{2}/);
-    const failedAt = (await server.stats()).rest.requests;
-    await sleep(500);
-    // Still waiting out the Retry-After: no request since the 429.
-    expect((await server.stats()).rest.requests).to.equal(failedAt);
     await allIn([el], 'ready', 5000);
+    // The browser's log of the requests: polls 100 ms apart, except the wait after each 429, which
+    // is the second asked for and not the backoff's 20–50 ms.
+    const starts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.startsWith(server.restUrl))
+      .map((entry) => entry.startTime);
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
+    expect(gaps.filter((gap) => gap >= 999).length, `gaps ${gaps.map(Math.round)}`).to.equal(2);
   });
 
   it('a classification says what retries: Salesforce’s 403 REQUEST_LIMIT_EXCEEDED is retried, other 403s stop', async () => {
