@@ -19,8 +19,15 @@ import { type ForecastScene, forecastScene } from './forecast-scene.js';
 import { type TrendScene, trendScene } from './forecast-trend.js';
 import { type ForecastView, forecastView } from './forecast-view.js';
 
-/** What separates a mark key's group from its category: a character no CRM name carries. */
+/** What separates a mark key's group from its category. Keys are split at the last one: category
+ * keys never hold it (they are normalised words), whatever a group's name holds. */
 const SEP = '\n';
+
+/** A mark key's group and category. */
+function splitKey(key: string): [group: string, category: string] {
+  const at = key.lastIndexOf(SEP);
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
 
 /**
  * The sales forecast by group (a channel, a team, a rep): per group one bar of closed, commit, best
@@ -127,6 +134,14 @@ export class CrmForecast extends CrmChartElement {
   #view: ForecastView | null = null;
   #keys: string[] = [];
   #modelKey = '';
+  /** What this element has warned about: a live source repeats its faults in every frame, the console hears each once. */
+  readonly #warned = new Set<string>();
+
+  #warnOnce(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    console.warn(message);
+  }
   #dataChanged = false;
   #laidOut: { key: string; scene: ForecastScene | TrendScene } | null = null;
 
@@ -159,7 +174,7 @@ export class CrmForecast extends CrmChartElement {
       if (!entry.trim()) continue;
       const at = entry.lastIndexOf(':');
       const n = toNumber(entry.slice(at + 1));
-      if (n === null || n < 0) console.warn(`crm-pulse: quota "${entry}" is not an amount; ignored`);
+      if (n === null || n < 0) this.#warnOnce(`crm-pulse: quota "${entry}" is not an amount; ignored`);
       else if (at < 0) all = n;
       else groups.set(entry.slice(0, at).trim(), n);
     }
@@ -184,7 +199,7 @@ export class CrmForecast extends CrmChartElement {
     this.#dataChanged = frame !== this.#modelledFrame;
     if (this.#dataChanged || readKey !== this.#modelKey) {
       this.#model = frame && forecastModel(frame, read);
-      if (this.#model?.problems.length) console.warn(`crm-pulse: forecast ${this.#model.problems.join('; ')}`);
+      if (this.#model?.problems.length) this.#warnOnce(`crm-pulse: forecast ${this.#model.problems.join('; ')}`);
       this.#modelKey = readKey;
     }
     const first = this.#modelledFrame === null;
@@ -262,7 +277,7 @@ export class CrmForecast extends CrmChartElement {
     const motion = this.#motion.frame(boxes, this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     // The tooltip's segment, found before the templates: `repeat` runs its callbacks only when Lit renders it.
-    const [tipGroup = '', tipCat = ''] = this.tipKey?.split(SEP) ?? [];
+    const [tipGroup, tipCat] = this.tipKey === null ? ['', ''] : splitKey(this.tipKey);
     const tipRow = model.groups.findIndex((g) => g.key === tipGroup);
     const tipAt = cats.indexOf(tipCat);
     const tipBox = scene.bars[tipRow]?.segments[tipAt];
@@ -367,7 +382,7 @@ export class CrmForecast extends CrmChartElement {
       const point = model.trend.find((p) => String(p.time) === key);
       return point ? { row: { time: point.time, category: 'call', value: point.call }, value: point.call } : null;
     }
-    const [groupKey, category = ''] = key.split(SEP);
+    const [groupKey, category] = splitKey(key);
     const group = model.groups.find((g) => g.key === groupKey);
     const at = this.#categories().keys.indexOf(category);
     if (!group || at < 0) return null;

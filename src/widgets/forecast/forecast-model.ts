@@ -1,5 +1,6 @@
 import type { FrameValue, MetricFrame } from '../../data/types.js';
 import { type ForecastFigures, OMITTED, amountsFromLevels, categoryKey, forecastFigures, totalFigures } from '../../metrics/forecast.js';
+import { epochMs } from '../../metrics/epoch-ms.js';
 import { toNumber } from '../../metrics/to-number.js';
 
 type Row = Readonly<Record<string, FrameValue>>;
@@ -65,12 +66,6 @@ export interface ForecastModel {
   problems: string[];
 }
 
-/** Epoch ms from a `time` cell (a number, or an ISO 8601 string), else null. */
-function timeOf(value: FrameValue | undefined): number | null {
-  const t = typeof value === 'string' ? Date.parse(value) : toNumber(value);
-  return t === null || Number.isNaN(t) ? null : t;
-}
-
 /**
  * Reads a forecast frame: rows `{ group?, category, value, quota? }`. Amounts of one group and
  * category are added (a source may send one row per rep); a row without a category may carry the
@@ -78,7 +73,7 @@ function timeOf(value: FrameValue | undefined): number | null {
  */
 export function forecastModel(frame: MetricFrame, o: ForecastReadOptions): ForecastModel {
   const problems: string[] = [];
-  const times = frame.rows.map((r) => timeOf(r.time));
+  const times = frame.rows.map((r) => epochMs(r.time));
   const latest = Math.max(...times.map((t) => t ?? -Infinity));
   const current = frame.rows.filter((_, i) => !Number.isFinite(latest) || times[i] === latest);
   const groups = collect(current, o, problems);

@@ -1,29 +1,16 @@
 import type { FrameValue } from '../../data/types.js';
 import { NO_VALUE, formatDuration, formatValue, numberFormat } from '../../format/number-format.js';
+import { epochMs } from '../../metrics/epoch-ms.js';
 import { toNumber } from '../../metrics/to-number.js';
 import type { ColumnKind, RecordColumn } from './records-columns.js';
 
 /** A date without a time of day (`2026-03-31`): it names a calendar day, not an instant in UTC. */
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The largest time a `Date` holds (±100,000,000 days); `Intl.DateTimeFormat` throws beyond it. */
-const MAX_TIME = 8.64e15;
-
-/**
- * A time cell as epoch ms: a number is epoch ms, a string is parsed as ISO 8601; null when it is
- * neither (an unparseable string, NaN, a boolean) or beyond what a date can hold.
- */
-export function timeValue(value: FrameValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_TIME ? value : null;
-  if (typeof value !== 'string' || !value.trim()) return null;
-  const ms = Date.parse(value.trim());
-  return Number.isFinite(ms) ? ms : null;
-}
-
 /** What a cell is sorted by: a number for quantities and times, text otherwise; null sorts last. */
 export function sortValue(value: FrameValue | undefined, kind: ColumnKind): number | string | null {
   if (kind === 'text') return value === null || value === undefined || value === '' ? null : String(value);
-  if (kind === 'date' || kind === 'datetime') return timeValue(value);
+  if (kind === 'date' || kind === 'datetime') return epochMs(value);
   return toNumber(value);
 }
 
@@ -56,7 +43,7 @@ export function cellText(value: FrameValue | undefined, column: RecordColumn, lo
       return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
     case 'date':
     case 'datetime': {
-      const ms = timeValue(value);
+      const ms = epochMs(value);
       if (ms === null) return NO_VALUE;
       // A calendar day stays that day in every time zone.
       const dayOnly = typeof value === 'string' && DATE_ONLY.test(value.trim());
