@@ -45,9 +45,13 @@ function splitKey(key: string): [group: string, category: string] {
  * @csspart plot - The chart area (holds the `<svg>` and the tooltip).
  * @csspart tooltip - The tooltip of the hovered or focused segment or week.
  * @csspart table - The data table (visually hidden; for screen readers).
- * @csspart stale - The "not updating" note shown while the data is stale.
+ * @csspart stale - The note shown while the data is stale: why, and as of when.
+ * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
+ * @csspart as-of - When the source last confirmed the data ("as of 10:42").
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error view with its Retry button.
+ * @csspart error-reason - What went wrong, in words ("Session expired — sign in again").
  * @csspart empty - The empty view.
  *
  * @cssprop --crm-forecast-closed-color - Closed segments and the trend's call line (defaults to the accent colour).
