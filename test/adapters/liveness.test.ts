@@ -116,9 +116,12 @@ describe('hostile servers cannot stall or storm the adapters', () => {
       const gaps = sockets.gaps().slice(0, 3);
       // A timer never fires early: each gap is at least its wait (1 ms for the clocks' rounding).
       [100, 200, 400].forEach((wait, i) => expect(gaps[i], `gap ${i + 1} of ${gaps.map(Math.round)}`).to.be.at.least(wait - 1));
-      expect((await server.stats()).ws.connections).to.equal(sockets.attempts.length);
-      expect(states(tiles)).to.deep.equal(METRICS.map(() => 'error'));
-      expect(text(tiles[0]!, 'error')).to.contain('Server unreachable — retrying');
+      // The server saw every attempt, but perhaps not yet the one the client is making right now.
+      const made = sockets.attempts.length;
+      const { connections } = (await server.stats()).ws;
+      expect(connections).to.be.within(made - 1, sockets.attempts.length);
+      await until(() => states(tiles).every((s) => s === 'error'), `tiles are ${states(tiles)}`, 4000);
+      await until(() => text(tiles[0]!, 'error')?.includes('Server unreachable — retrying'), `the error reads ${text(tiles[0]!, 'error')}`, 4000);
       // Once the server works again, the next attempt gets through and the tiles go live.
       await server.faults({ socketCloseCode: 0 });
       window.dispatchEvent(new Event('online'));
