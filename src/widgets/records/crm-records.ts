@@ -125,6 +125,8 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     const frame = this.data.frame;
     const key = [model, this.columns, this.sort, this.limit, this.currency, this.resolvedLocale, this.drillHref, this.metric, this.range];
     if (key.some((k, i) => k !== this.#viewKey[i])) {
+      // Where focus is now, in the order it was found in, before the order changes.
+      if (this.#view) this.#focus.follow(this.shadowRoot?.activeElement ?? null, this.#view.shown);
       this.#viewKey = key;
       this.#hrefs = new WeakMap();
       this.#view =

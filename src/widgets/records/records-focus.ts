@@ -41,18 +41,26 @@ export class RecordFocus {
 
   /** A row or cell got focus (by keyboard, click or script): it is the active one now. */
   focused(target: Element, shown: readonly RecordItem[]): void {
-    const row = target.closest<HTMLElement>('.row[data-key]');
-    if (!row) return;
+    if (this.follow(target, shown)) this.#host.requestUpdate();
+  }
+
+  /**
+   * Makes the row or cell that has focus the active one; true when that changed the active record.
+   * The table also calls it before it reads new data: a page without focus (a background window)
+   * moves focus without firing focus events, so `focused` alone may not have heard of it.
+   */
+  follow(target: Element | null, shown: readonly RecordItem[]): boolean {
+    const row = target?.closest<HTMLElement>('.row[data-key]');
+    if (!row) return false;
     const key = row.dataset.key!;
-    const cell = target.closest<HTMLElement>('.cell');
+    const cell = target!.closest<HTMLElement>('.cell');
     this.col = cell ? Number(cell.dataset.col) : -1;
-    if (key !== this.key) {
-      this.key = key;
-      const at = shown.findIndex((r) => r.key === key);
-      // The row says where it is (aria-rowindex counts the header row as 1) if the list has moved on.
-      this.#index = Math.max(0, at >= 0 ? at : Number(row.getAttribute('aria-rowindex')) - 2 || 0);
-      this.#host.requestUpdate();
-    }
+    if (key === this.key) return false;
+    this.key = key;
+    const at = shown.findIndex((r) => r.key === key);
+    // The row says where it is (aria-rowindex counts the header row as 1) if the list has moved on.
+    this.#index = Math.max(0, at >= 0 ? at : Number(row.getAttribute('aria-rowindex')) - 2 || 0);
+    return true;
   }
 
   /** Moves the active record (and focus, once its row is rendered) to `index` of `shown`. */
