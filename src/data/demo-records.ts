@@ -1,9 +1,10 @@
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES } from './demo-catalog.js';
+import { categoryKey } from '../metrics/forecast.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { FrameField, FrameValue, MetricQuery } from './types.js';
 
 type Row = Record<string, FrameValue>;
-type Filter = NonNullable<MetricQuery['filters']>[string] | undefined;
+export type Filter = NonNullable<MetricQuery['filters']>[string] | undefined;
 
 /** The shape of the demo source's simulations: `step` moves the data one tick on with that step's draws, `rows` reads it. */
 export interface RecordsSimulation {
@@ -33,11 +34,9 @@ const SALES = DEMO_AGENTS.filter((a) => a.team === 'Sales');
 
 const pick = <T>(list: readonly T[], random: () => number): T => list[Math.floor(random() * list.length)]!;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** `Best Case`, `best-case` → `best_case`: how CRMs spell one forecast category. */
-const categoryKey = (raw: unknown) => String(raw).trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** Whether `value` passes a filter: no filter passes everything; an array is a set of values. */
-function matches(filter: Filter, ...values: Array<string | null>): boolean {
+/** Whether any of `values` passes a filter: no filter passes everything; an array is a set of values. */
+export function matches(filter: Filter, ...values: Array<string | null>): boolean {
   if (filter === undefined || filter === '') return true;
   const wanted = (Array.isArray(filter) ? filter : [filter]).map(String);
   return values.some((v) => v !== null && wanted.includes(v));

@@ -2,7 +2,7 @@ import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
 import { demoForecast } from './demo-forecast.js';
-import { recordsSimulation } from './demo-records.js';
+import { type Filter, matches, recordsSimulation } from './demo-records.js';
 import { queryKey } from './query-key.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
@@ -103,13 +103,6 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
   };
 }
 
-type Filter = NonNullable<MetricQuery['filters']>[string] | undefined;
-
-/** Whether `value` passes a filter: no filter passes everything; an array filter is a set of values. */
-function matches(filter: Filter, value: string): boolean {
-  if (filter === undefined || filter === '') return true;
-  return Array.isArray(filter) ? filter.includes(value) : filter === value;
-}
 
 function simulate(q: MetricQuery, random: () => number, now: () => number): Simulation {
   // `funnel_records`, `agents_records`, …: the rows behind a number (see demo-records.ts).
