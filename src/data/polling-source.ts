@@ -112,6 +112,8 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
             if (!confirmations.has(frame)) {
               if (frame.asOf < state.dataAsOf) return;
               state.dataAsOf = frame.asOf;
+              // A confirmation may already have said a later time: "as of" never goes back.
+              if (state.last && state.last.asOf > frame.asOf) frame = { ...frame, asOf: state.last.asOf };
             }
             state.last = frame;
             subscriber.next(frame);

@@ -82,8 +82,10 @@ export class QueryChannels {
     if (!channel) return false;
     if (frame.asOf < channel.dataAsOf) return true;
     channel.dataAsOf = frame.asOf;
-    channel.last = frame;
-    channel.sink.next(frame);
+    // A confirmation may already have said a later time (the browser's clock): "as of" never goes back.
+    const shown = channel.last && channel.last.asOf > frame.asOf ? { ...frame, asOf: channel.last.asOf } : frame;
+    channel.last = shown;
+    channel.sink.next(shown);
     return true;
   }
 

@@ -46,6 +46,19 @@ describe('a server whose clock is behind the browser’s: confirmations do not h
       await until(() => text(el, 'value') !== second, `the tile kept ${second}`, 5000);
       expect(el.getAttribute('state')).to.equal('ready');
     });
+
+    it(`${name}: "as of" never goes back, though changes carry the server's earlier time`, async () => {
+      const seen: MetricFrame[] = [];
+      const subscription = make().query({ metric: 'revenue' }).subscribe((frame) => seen.push(frame));
+      try {
+        const changes = () => new Set(seen.map((f) => JSON.stringify(f.rows))).size;
+        await until(() => changes() >= 3, `${changes()} different frames`, 6000);
+      } finally {
+        subscription.unsubscribe();
+      }
+      const times = seen.map((f) => f.asOf);
+      expect(times, 'as-of times').to.deep.equal([...times].sort((a, b) => a - b));
+    });
   }
 });
 
