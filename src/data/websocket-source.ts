@@ -170,8 +170,9 @@ class SocketConnection implements MetricSource {
         ok = false;
       }
       if (this.#socket || this.#wait.waiting || this.#channels.size === 0) return;
-      // Through the backoff like any other reconnect: a server that refuses again is not stormed.
-      if (ok) return this.#reconnectLater('The session is being renewed.', 'unauthorized');
+      // With the renewed session at once: the refresh happens once until a connection proves
+      // itself, so a server that refuses again ends the queries instead of being stormed.
+      if (ok) return this.#connect();
     }
     const keys = this.#channels.entries().map(([key]) => key);
     this.#wait.reset();

@@ -176,7 +176,7 @@ describe('webSocketSource: only data or a heartbeat proves a connection', () => 
     expect(el.getAttribute('state')).to.equal('error');
   });
 
-  it('ping, then 4401: onUnauthorized runs once, the reconnect waits its backoff, and the second 4401 ends the query', async () => {
+  it('ping, then 4401: onUnauthorized runs once, the renewed session is tried once, and the second 4401 ends the query', async () => {
     await server.faults({ socketSayThenClose: { message: { type: 'ping' }, code: 4401 } });
     const sockets = trackedSockets();
     let refreshes = 0;
@@ -193,7 +193,6 @@ describe('webSocketSource: only data or a heartbeat proves a connection', () => 
     expect(text(el, 'error')).to.contain('Session expired — sign in again');
     expect(refreshes).to.equal(1);
     expect(sockets.attempts.length).to.equal(2);
-    expect(sockets.gaps()[0]).to.be.at.least(299);
     // Ended: nothing more is asked.
     await sleep(700);
     expect(sockets.attempts.length).to.equal(2);
