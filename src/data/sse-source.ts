@@ -125,14 +125,13 @@ class EventStream implements MetricSource {
     source.onmessage = (event) => {
       if (source !== this.#source) return;
       this.#silence.heard();
-      if (!this.#proven) {
+      if (event.lastEventId) this.#lastEventId = event.lastEventId;
+      if (this.#receive(event.data) && !this.#proven) {
         this.#proven = true;
         this.#refreshed = false;
         this.#wait.proven();
         this.#status$.set('open');
       }
-      if (event.lastEventId) this.#lastEventId = event.lastEventId;
-      this.#receive(event.data);
     };
     source.onerror = () => {
       if (source !== this.#source) return;
@@ -144,26 +143,32 @@ class EventStream implements MetricSource {
     };
   }
 
-  #receive(data: unknown): void {
+  /**
+   * Handles one event; true when it shows the stream works (a frame of data or a heartbeat), which
+   * is what starts the backoff over. An `error`, a malformed message or an unknown key proves nothing:
+   * a server that says one and closes is backed off like one that refuses.
+   */
+  #receive(data: unknown): boolean {
     const message = parseServerMessage(data);
-    if (typeof message === 'string') return warnDropped('sseSource', message);
+    if (typeof message === 'string') return (warnDropped('sseSource', message), false);
     // A heartbeat: the stream is alive, and what every query has is current as of now.
-    if (message.type === 'ping') return this.#channels.confirmAll(Date.now());
-    if (message.type === 'pong') return;
+    if (message.type === 'ping') return (this.#channels.confirmAll(Date.now()), true);
+    if (message.type === 'pong') return true;
     const query = this.#channels.query(message.key);
     if (!query) {
       // A query that left a moment ago is still on this stream until it is reopened without it.
       if (!this.#streamKeys.includes(message.key)) warnDropped('sseSource', `no query has the key ${message.key}`);
-      return;
+      return false;
     }
     if (message.type === 'error') {
       this.#channels.fail(message.key, new Error(message.message));
       this.#scheduleSync();
-      return;
+      return false;
     }
     const frame = readFrame(message.frame, query, this.#options.toFrame);
-    if (typeof frame === 'string') return warnDropped('sseSource', frame);
+    if (typeof frame === 'string') return (warnDropped('sseSource', frame), false);
     this.#channels.deliver(message.key, frame);
+    return true;
   }
 
   /**

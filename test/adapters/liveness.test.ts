@@ -259,7 +259,7 @@ describe('errors say what happened: auth failures stop, rate limits wait as aske
       .filter((entry) => entry.name.startsWith(server.restUrl))
       .map((entry) => entry.startTime);
     const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
-    expect(gaps.filter((gap) => gap >= 999).length, `gaps ${gaps.map(Math.round)}`).to.equal(2);
+    expect(gaps.filter((gap) => gap >= 999).length, `gaps ${gaps.map(Math.round)}`).to.be.at.least(2);
   });
 
   it('a classification says what retries: Salesforce’s 403 REQUEST_LIMIT_EXCEEDED is retried, other 403s stop', async () => {
