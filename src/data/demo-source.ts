@@ -27,9 +27,11 @@ export interface DemoSourceOptions {
 }
 
 /**
- * How many steps a new query replays to catch up with the epoch. Every simulation forgets its
- * start (each walk reverts to its seed values by at least 2 % a step; 0.98^1000 ≈ 2e-9), so the
- * last 1,000 steps give the numbers a query live since the epoch shows, at a bounded cost.
+ * How many steps a new query replays to catch up with the epoch. The KPI, funnel, campaign, agent
+ * and forecast walks forget their start (each reverts to its seed values by at least 2 % a step;
+ * 0.98^1000 ≈ 2e-9), so the last 1,000 steps give the numbers a query live since the epoch shows,
+ * at a bounded cost. Records keep their count and their shares of stages, but which records churned
+ * before the window differs: a records list is alike after a restart, not the same.
  */
 export const CATCH_UP = 1000;
 
