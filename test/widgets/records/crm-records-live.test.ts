@@ -100,6 +100,24 @@ describe('<crm-records> with many rows, live', () => {
     expect(focusedKey(el)).to.equal('id:r5');
   });
 
+  it('a page without focus fires no focus events: the focused record is still followed when it is removed', async () => {
+    const source = new ManualSource(frame(many(20)));
+    const el = await sized(source);
+    // What a background window does: focus moves, no focusin reaches the table.
+    const swallow = (e: Event) => e.stopImmediatePropagation();
+    root(el).addEventListener('focusin', swallow, true);
+    try {
+      rows(el)[4]!.focus();
+      expect(focusedKey(el)).to.equal('id:r4');
+      source.emit(many(20).filter((r) => r.id !== 'r4'));
+      await waitUntil(() => text(el, 'count') === '19 records');
+      await frames(3);
+      expect(focusedKey(el)).to.equal('id:r5');
+    } finally {
+      root(el).removeEventListener('focusin', swallow, true);
+    }
+  });
+
   it('arrow keys move between rows and cells, End and Home go to the last and first record, Enter drills', async function () {
     this.timeout(10_000);
     const el = await sized(staticSource({ r: many(2_000) }));
