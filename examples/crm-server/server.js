@@ -152,6 +152,8 @@ function newFaults() {
     streamNoHeaders: false,
     /** SSE streams end at once after their headers (accept-then-close). */
     streamCloseAtOnce: false,
+    /** SSE streams send this one event, then end. */
+    streamSayThenClose: /** @type {object | null} */ (null),
   };
 }
 

@@ -47,6 +47,12 @@ export function handleStream(req, res, url, { hub, faults, stats, streams, retry
     stats.sse.open--;
     return void res.end();
   }
+  if (faults.streamSayThenClose) {
+    // One event, then the end: a server that answers and then drops the stream (an error, say).
+    stats.sse.open--;
+    res.write(`data: ${JSON.stringify(faults.streamSayThenClose)}\n\n`);
+    return void res.end();
+  }
   if (faults.streamSilent) {
     // Headers, then nothing: the connection stays open until the client gives up on it.
     res.flushHeaders();

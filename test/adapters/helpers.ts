@@ -46,3 +46,16 @@ export function trackedSockets() {
   const gaps = () => attempts.slice(1).map((at, i) => at - attempts[i]!);
   return { attempts, gaps, WebSocket: Tracked as typeof WebSocket };
 }
+
+/** The same for EventSource: when each stream was requested. */
+export function trackedEventSources() {
+  const attempts: number[] = [];
+  class Tracked extends EventSource {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      attempts.push(performance.now());
+    }
+  }
+  const gaps = () => attempts.slice(1).map((at, i) => at - attempts[i]!);
+  return { attempts, gaps, EventSource: Tracked as typeof EventSource };
+}

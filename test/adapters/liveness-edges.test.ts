@@ -6,7 +6,7 @@ import type { MetricFrame, MetricSource } from '../../src/data/types.js';
 import { webSocketSource } from '../../src/data/websocket-source.js';
 import type { CrmKpi } from '../../src/kpi.js';
 import { CrmLabServer } from '../servers/crm-lab.js';
-import { captureWarnings, sleep, statuses, trackedSockets, until } from './helpers.js';
+import { captureWarnings, sleep, statuses, trackedEventSources, trackedSockets, until } from './helpers.js';
 
 const part = (el: CrmKpi, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 const text = (el: CrmKpi, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -174,6 +174,17 @@ describe('webSocketSource: only data or a heartbeat proves a connection', () => 
     // A timer never fires early: each gap is at least its wait (1 ms for the clocks' rounding).
     [100, 200, 400].forEach((wait, i) => expect(gaps[i], `gap ${i + 1} of ${gaps.map(Math.round)}`).to.be.at.least(wait - 1));
     expect(el.getAttribute('state')).to.equal('error');
+  });
+
+  it('sseSource: a stream that sends an error event and ends is backed off too: each wait doubles', async () => {
+    await server.faults({ streamSayThenClose: { type: 'error', key: 'no-such-query', message: 'simulated' } });
+    const streams = trackedEventSources();
+    const source = sseSource({ url: server.streamUrl, EventSource: streams.EventSource, backoff: { initialDelay: 100, maxDelay: 5000, random: () => 1 } });
+    const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" locale="en-US" .source=${source}></crm-kpi>`);
+    await until(() => streams.attempts.length >= 4, 'fewer than four attempts', 6000);
+    const gaps = streams.gaps().slice(0, 3);
+    [100, 200, 400].forEach((wait, i) => expect(gaps[i], `gap ${i + 1} of ${gaps.map(Math.round)}`).to.be.at.least(wait - 1));
+    await inState(el, 'error');
   });
 
   it('ping, then 4401: onUnauthorized runs once, the renewed session is tried once, and the second 4401 ends the query', async () => {

@@ -33,6 +33,8 @@ export interface LabFaults {
   streamNoHeaders?: boolean;
   /** SSE: headers, then the stream ends. */
   streamCloseAtOnce?: boolean;
+  /** SSE: one event, then the stream ends. */
+  streamSayThenClose?: object | null;
 }
 
 async function call<T>(command: string, params: Record<string, string | number> = {}): Promise<T> {
