@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import { type Cancel, type Producer, type Schedule, scheduleTimeout } from './producer.js';
-import { retryable as defaultRetryable, waitBeforeRetry } from './source-errors.js';
+import { classifiedRetryable, retryable as defaultRetryable, waitBeforeRetry } from './source-errors.js';
 
 export interface BackoffOptions {
   /** The first retry waits up to this long (ms). Default 1000. */
@@ -56,7 +56,7 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
         error: (error) => {
           if (closed) return;
           // Written as rxjs's retry writes it, so a maxRetries of NaN gives up at once too.
-          if (!(failures < maxRetries) || !isRetryable(retryable, error)) {
+          if (!(failures < maxRetries) || !classifiedRetryable(retryable, error)) {
             closed = true;
             sink.error(error);
             return;
@@ -91,13 +91,4 @@ export function withBackoff<T>(producer: Producer<T>, options: Omit<BackoffOptio
       stopAttempt?.();
     };
   };
-}
-
-/** A classification that throws counts as "retry": a broken one must not stop the data for good. */
-function isRetryable(retryable: (error: unknown) => boolean, error: unknown): boolean {
-  try {
-    return retryable(error) !== false;
-  } catch {
-    return true;
-  }
 }

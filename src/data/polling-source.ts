@@ -3,7 +3,7 @@ import { onlineEvents, pageVisibility } from './page-signals.js';
 import { pollLoop } from './poll-loop.js';
 import { type Producer, producerOf, scheduleTimeout } from './producer.js';
 import { queryToParams } from './query-params.js';
-import { HttpError, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
+import { HttpError, classifiedRetryable, httpErrorOf, problemKind, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource } from './types.js';
 import { type ToFrame, readFrame, warnDropped } from './wire-protocol.js';
@@ -82,7 +82,7 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
   const visible = options.visibility ? producerOf(() => options.visibility!) : pageVisibility();
   const wake = options.online ? producerOf(() => options.online!) : onlineEvents();
   const board = new PollBoard();
-  const isRetryable = options.retryable ?? defaultRetryable;
+  const classify = options.retryable ?? defaultRetryable;
   const refresh = sharedRefresh(options.onUnauthorized);
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
@@ -96,13 +96,7 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
           backoff: { initialDelay, maxDelay, random },
           visible,
           wake,
-          isTransient: (error) => {
-            try {
-              return isRetryable(error) !== false;
-            } catch {
-              return true;
-            }
-          },
+          isTransient: (error) => classifiedRetryable(classify, error),
           onOutcome: (failure) => board.report(poller, failure),
           schedule: scheduleTimeout,
         })({
@@ -196,8 +190,7 @@ async function httpError(response: Response): Promise<HttpError> {
   } catch {
     // The body is a courtesy: the status says what matters.
   }
-  const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  return new HttpError(response.status, message, retryAfterHeader(response.headers.get('Retry-After')), { body });
+  return httpErrorOf(response, body);
 }
 
 /**

@@ -92,6 +92,24 @@ export function problemKind(error: unknown): ProblemKind {
   return 'failed';
 }
 
+/**
+ * `classify(error)`, where a classification that throws counts as "retry": a broken one must not
+ * stop the data for good. What every adapter and the widgets' retry call.
+ */
+export function classifiedRetryable(classify: (error: unknown) => boolean, error: unknown): boolean {
+  try {
+    return classify(error) !== false;
+  } catch {
+    return true;
+  }
+}
+
+/** An `HttpError` from an answer's status line and `Retry-After` header (and, when read, its body). */
+export function httpErrorOf(response: Response, body = ''): HttpError {
+  const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  return new HttpError(response.status, message, retryAfterHeader(response.headers.get('Retry-After')), { body });
+}
+
 /** Reads a `Retry-After` header (seconds or an HTTP date) as ms from now; 0 when absent or unreadable. */
 export function retryAfterHeader(header: string | null, now = Date.now()): number {
   if (!header) return 0;

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
 import { SilenceWatch } from './silence-watch.js';
-import { HttpError, type ProblemKind, problemKind, retryAfterHeader, retryable as defaultRetryable } from './source-errors.js';
+import { HttpError, type ProblemKind, classifiedRetryable, httpErrorOf, problemKind, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
@@ -186,7 +186,7 @@ class EventStream implements MetricSource {
     try {
       const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: probe.signal, cache: 'no-store', credentials: this.#options.withCredentials ? 'include' : 'same-origin' });
       status = response.status;
-      if (status !== 200) error = new HttpError(status, `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, retryAfterHeader(response.headers.get('Retry-After')));
+      if (status !== 200) error = httpErrorOf(response);
     } catch {
       // A network error: worth retrying.
     } finally {
@@ -211,16 +211,8 @@ class EventStream implements MetricSource {
       if (!this.#streamKeys.length || this.#source || this.#probe || this.#wait.waiting) return;
       if (ok) return this.#open(this.#streamKeys, true);
     }
-    if (!this.#isRetryable(error)) return this.#failAll(error);
+    if (!classifiedRetryable(this.#options.retryable ?? defaultRetryable, error)) return this.#failAll(error);
     this.#retry(error, status ? `The server answered HTTP ${status}.` : 'The server cannot be reached.');
-  }
-
-  #isRetryable(error: unknown): boolean {
-    try {
-      return (this.#options.retryable ?? defaultRetryable)(error) !== false;
-    } catch {
-      return true;
-    }
   }
 
   /** Drops the stream and opens it again after the backoff, resuming after the last event. */
