@@ -2,7 +2,7 @@
  * crm-pulse/data — the data-source contract, the registry and the built-in adapters.
  * Importing this entry defines no elements.
  */
-export type { FrameField, FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
+export type { CatalogEntry, FrameField, FrameValue, MetricFrame, MetricQuery, MetricSource, WidgetKind } from './types.js';
 export { registerSource, unregisterSource, getSource, sourceNamed } from './registry.js';
 export { queryKey } from './query-key.js';
 export { shareQueries } from './share-queries.js';

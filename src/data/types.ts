@@ -69,4 +69,26 @@ export interface MetricSource {
    * numbers, show them as stale, and turn live again when the link is back.
    */
   status?(): Observable<SourceStatus>;
+  /**
+   * Optional: what this source can answer, so a dashboard's "Add widget" offers real metrics
+   * ("Win rate → KPI") instead of a text box. Resolves to an empty list when it knows nothing.
+   */
+  catalog?(): Promise<readonly CatalogEntry[]>;
+}
+
+/** The kinds of widget a metric can be shown in; `type` in a dashboard config. */
+export type WidgetKind = 'kpi' | 'funnel' | 'campaign-roi' | 'leaderboard' | 'forecast' | 'records';
+
+/** One metric a source can answer (see `MetricSource.catalog`). */
+export interface CatalogEntry {
+  /** The metric name to query (`win_rate`). */
+  metric: string;
+  /** What a manager reads in a list ("Win rate"). */
+  label: string;
+  /** The widgets that show it well, the best first. */
+  kinds: readonly WidgetKind[];
+  /** An ISO 4217 code, '%' or 's', as in `FrameField.unit`. */
+  unit?: string;
+  /** Dimensions the metric can be filtered or grouped by (`region`, `channel`). */
+  dimensions?: readonly string[];
 }
