@@ -10,6 +10,11 @@ export interface CrmDrilldownDetail {
   value: number | null;
   /** The query's range, when the widget has one. */
   range?: string;
+  /**
+   * The filters that pick this mark in other queries (`{ stage: 'Proposal' }`, `{ owner: 'a12' }`):
+   * what a cross-filtering dashboard filters by and the records panel shows. Empty for a KPI.
+   */
+  filters: Readonly<Record<string, string | number | boolean | Array<string | number>>>;
   /** The URL `drill-href` resolves to for this mark (null without one, or when it was refused). */
   href: string | null;
 }

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { MetricFrame } from '../../data/types.js';
+import type { FrameValue, MetricFrame } from '../../data/types.js';
 import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import { type CampaignFigures, type CampaignSort, rollUpOthers, sortCampaigns } from '../../metrics/roi.js';
 import { chartStyles } from '../shared/chart-styles.js';
+import { type Filters, filterOf } from '../shared/filters.js';
 import { type RoiMessages, roiMessagesFor } from './roi-messages.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
@@ -244,6 +245,10 @@ export class CrmCampaignRoi extends CrmChartElement {
 
   protected markKeys(): string[] {
     return this.#drawnKeys;
+  }
+
+  protected override markFilters(row: Readonly<Record<string, FrameValue>>): Filters {
+    return filterOf('campaign', row.campaign);
   }
 
   protected markDrill(key: string) {

@@ -6,6 +6,7 @@ import { FORECAST_CATEGORIES, OMITTED, categoryKey } from '../../metrics/forecas
 import type { Box } from '../../metrics/label-layout.js';
 import { toNumber } from '../../metrics/to-number.js';
 import { chartStyles } from '../shared/chart-styles.js';
+import { type Filters, filterOf } from '../shared/filters.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
@@ -377,6 +378,15 @@ export class CrmForecast extends CrmChartElement {
 
   protected markKeys(): string[] {
     return this.#keys;
+  }
+
+  /** A group's own field (`channel`), else the group field: the dimension a dashboard filters by. */
+  protected override markFilters(row: Readonly<Record<string, FrameValue>>): Filters {
+    for (const field of [...this.#dimensions(), this.groupField]) {
+      const filter = filterOf(field, row[field]);
+      if (Object.keys(filter).length) return filter;
+    }
+    return {};
   }
 
   protected markDrill(key: string): { row: Readonly<Record<string, FrameValue>>; value: number | null } | null {

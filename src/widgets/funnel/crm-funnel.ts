@@ -2,11 +2,12 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MetricFrame } from '../../data/types.js';
+import type { FrameValue, MetricFrame } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
 import { connectorPath } from '../../metrics/funnel-layout.js';
 import type { Box } from '../../metrics/label-layout.js';
 import { chartStyles } from '../shared/chart-styles.js';
+import { type Filters, filterOf } from '../shared/filters.js';
 import { type FunnelMessages, funnelMessagesFor } from './funnel-messages.js';
 import { fitText, textWidth } from '../shared/chart-text.js';
 import { renderChartTip } from '../shared/chart-tooltip.js';
@@ -227,6 +228,10 @@ export class CrmFunnel extends CrmChartElement {
 
   protected markKeys(): string[] {
     return this.#model?.stages.map((s) => s.key) ?? [];
+  }
+
+  protected override markFilters(row: Readonly<Record<string, FrameValue>>): Filters {
+    return filterOf(this.stageField, row[this.stageField]);
   }
 
   protected markDrill(key: string) {

@@ -112,7 +112,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
       positive: this.positive === 'down' ? 'down' : 'up',
       target: toNumber(this.target),
       thresholds: parseThresholds(this.thresholds),
-      compare: this.compare,
+      compare: this.effectiveCompare,
       messages: this.messages,
     });
     if (model && this.#view && model !== this.#announcedModel) {

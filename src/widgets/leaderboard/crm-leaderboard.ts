@@ -2,12 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MetricFrame, MetricQuery } from '../../data/types.js';
+import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { type RankBadge, nextBadgeChange, rankBadges } from '../../metrics/rank-badges.js';
 import { type Ranked, rank } from '../../metrics/ranking.js';
 import { resolveFormat } from '../../format/resolve-format.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { type Filters, filterOf } from '../shared/filters.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -143,6 +144,11 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     const dimensions = this.dimensions.split(',').map((d) => d.trim()).filter(Boolean);
     const filters = { ...q.filters, ...(this.team ? { team: this.team } : {}), ...(this.valueField !== 'value' ? { field: this.valueField } : {}) };
     return { ...q, ...(dimensions.length ? { dimensions } : {}), ...(Object.keys(filters).length ? { filters } : {}) };
+  }
+
+  /** An agent's records and other widgets' numbers are the ones the agent owns: `owner`, by id. */
+  protected override markFilters(row: Readonly<Record<string, FrameValue>>): Filters {
+    return filterOf('owner', row[this.idField] ?? row[this.nameField]);
   }
 
   protected toModel(frame: MetricFrame): LeaderboardModel | null {

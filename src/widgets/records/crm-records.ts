@@ -7,12 +7,12 @@ import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import { toNumber } from '../../metrics/to-number.js';
 import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { drillUrl } from '../shared/drill-url.js';
+import { type Filters, filterOf } from '../shared/filters.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { recordsStyles } from './crm-records.styles.js';
 import { isQuantity, parseColumnList } from './records-columns.js';
-import { type Filters, filtersConverter, normalizeFilters } from './records-filters.js';
 import { RecordFocus } from './records-focus.js';
 import { RECORDS_LAYOUT } from './records-layout.js';
 import { type RecordsMessages, recordsMessagesFor } from './records-messages.js';
@@ -77,12 +77,6 @@ const BODY_STYLE = { 'min-height': '0' };
 export class CrmRecords extends CrmMetricElement<RecordsModel> {
   static override styles = [tokenStyles, recordsStyles];
 
-  /**
-   * Filters sent with the query, e.g. the mark a user drilled from: an object, or as an attribute
-   * `stage=Proposal;owner=a12` (pairs split at `;`, values percent-decoded).
-   */
-  @property({ converter: filtersConverter }) filters: Filters | string | undefined = undefined;
-
   /** Comma list of the fields to show, in order (`name,stage,amount`); default: the frame's fields, else name, owner, stage, amount, close date. */
   @property() columns: string | undefined = undefined;
 
@@ -109,9 +103,8 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   protected override query(): MetricQuery | null {
     const q = super.query();
     if (!q) return null;
-    const filters = { ...q.filters, ...normalizeFilters(this.filters) };
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 0;
-    return { ...q, ...(Object.keys(filters).length ? { filters } : {}), ...(limit ? { limit } : {}) };
+    return limit ? { ...q, limit } : q;
   }
 
   protected toModel(frame: MetricFrame): RecordsModel | null {
@@ -123,7 +116,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     this.#words = recordsMessagesFor(this.resolvedLocale);
     const model = this.data.model;
     const frame = this.data.frame;
-    const key = [model, this.columns, this.sort, this.limit, this.currency, this.resolvedLocale, this.drillHref, this.metric, this.range];
+    const key = [model, this.columns, this.sort, this.limit, this.currency, this.resolvedLocale, this.drillHref, this.metric, this.effectiveRange];
     if (key.some((k, i) => k !== this.#viewKey[i])) {
       // Where focus is now, in the order it was found in, before the order changes.
       if (this.#view) this.#focus.follow(this.shadowRoot?.activeElement ?? null, this.#view.shown);
@@ -195,7 +188,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   /** Loading and error as every widget shows them; no records in the table's own words. */
   #renderStateView() {
     if (this.data.state !== 'empty') return this.renderStateView();
-    const filtered = Object.keys(normalizeFilters(this.filters)).length > 0;
+    const filtered = Object.keys(this.effectiveFilters).length > 0;
     return html`<div class="state-view" part="empty">${filtered ? this.#words.noneFiltered : this.#words.none}</div>`;
   }
 
@@ -241,7 +234,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   #hrefOf(record: RecordItem): string | null {
     if (!this.drillHref) return record.href;
     let href = this.#hrefs.get(record);
-    if (href === undefined) this.#hrefs.set(record, (href = drillUrl(this.drillHref, { ...record.row, metric: this.metric, range: this.range ?? '', value: this.#valueOf(record) })));
+    if (href === undefined) this.#hrefs.set(record, (href = drillUrl(this.drillHref, { ...record.row, metric: this.metric, range: this.effectiveRange ?? '', value: this.#valueOf(record) })));
     return href;
   }
 
@@ -300,11 +293,16 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     return toNumber(record.row.amount as FrameValue | undefined) ?? this.#firstQuantity(record);
   }
 
+  protected override markFilters(row: Readonly<Record<string, FrameValue>>): Filters {
+    return filterOf('id', row.id);
+  }
+
   /** Fires `crm-drilldown` for a record and, unless a listener cancels it, follows its link (ctrl/⌘: a new tab). */
   #drill(record: RecordItem, trigger: MouseEvent | KeyboardEvent): void {
     const href = this.#hrefOf(record);
     const value = this.#valueOf(record);
-    const event = new CrmDrilldownEvent({ metric: this.metric, row: record.row, value, ...(this.range ? { range: this.range } : {}), href });
+    const range = this.effectiveRange;
+    const event = new CrmDrilldownEvent({ metric: this.metric, row: record.row, value, ...(range ? { range } : {}), filters: this.markFilters(record.row), href });
     if (!this.dispatchEvent(event) || !href) return;
     if (trigger.ctrlKey || trigger.metaKey) window.open(href, '_blank', 'noopener');
     else window.location.assign(href);

@@ -12,12 +12,12 @@ export const chartStyles = css`
     min-width: 200px;
   }
 
-  :host([theme='dark']) {
+  :host([crm-theme='dark']) {
     --_grid: var(--crm-color-grid, #2c3746);
   }
 
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
+    :host([crm-theme='auto']) {
       --_grid: var(--crm-color-grid, #2c3746);
     }
   }

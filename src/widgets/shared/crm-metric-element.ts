@@ -1,3 +1,4 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
@@ -5,7 +6,9 @@ import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
 import { type StateMessages, stateMessagesFor } from '../../format/state-messages.js';
 import { formatAsOf } from '../../format/time-format.js';
+import { type DashboardContext, contextFilters, dashboardContext, ownSelection } from './dashboard-context.js';
 import { drillUrl } from './drill-url.js';
+import { type Filters, filtersConverter, normalizeFilters } from './filters.js';
 import { inNextFrame } from './frame-budget.js';
 import { MetricController } from './metric-controller.js';
 import { isOffScreen, watchOnScreen } from './off-screen.js';
@@ -31,6 +34,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
     metric: { reflect: true },
     range: {},
     compare: {},
+    filters: { converter: filtersConverter },
     label: {},
     locale: {},
     staleAfter: { type: Number, attribute: 'stale-after' },
@@ -41,23 +45,34 @@ export abstract class CrmMetricElement<M> extends LitElement {
 
   /**
    * The data source: the name it was registered under (`registerSource('crm', …)`), or a
-   * `MetricSource` object. Without one, the source registered as `default` is used.
+   * `MetricSource` object. Without one, the dashboard's source, else the source registered as
+   * `default`.
    */
   source: SourceValue = undefined;
 
   /** The metric, in the source's vocabulary (`revenue`, `win_rate`, …). */
   metric = '';
 
-  /** The period: `today`, `this_month`, `this_quarter`, `last_30_days`, or an ISO 8601 interval. */
+  /**
+   * The period: `today`, `this_month`, `this_quarter`, `last_30_days`, or an ISO 8601 interval.
+   * Without one, the dashboard's.
+   */
   range: string | undefined = undefined;
 
-  /** What to compare against. */
-  compare: 'previous_period' | 'previous_year' = 'previous_period';
+  /** What to compare against: `previous_period` (the default, or the dashboard's) or `previous_year`. */
+  compare: 'previous_period' | 'previous_year' | undefined = undefined;
+
+  /**
+   * Filters sent with the query (`region=EMEA;team=Direct` as an attribute: pairs split at `;`,
+   * values percent-decoded; an object as a property). Inside a dashboard they are merged over the
+   * dashboard's filters: a widget's own filter wins.
+   */
+  filters: Filters | string | undefined = undefined;
 
   /** Heading; defaults to the label the source gives the field, else the metric name. */
   label: string | undefined = undefined;
 
-  /** BCP 47 locale for numbers and dates; defaults to the nearest `lang`, then the browser. */
+  /** BCP 47 locale for numbers and dates; defaults to the dashboard's, then the nearest `lang`, then the browser. */
   locale: string | undefined = undefined;
 
   /**
@@ -69,14 +84,61 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /** URL template opened on drill-down; `{name}` placeholders are filled URL-encoded from the row. */
   drillHref: string | undefined = undefined;
 
-  /** `light` (default), `dark`, or `auto` to follow the user's colour scheme. */
-  theme: 'light' | 'dark' | 'auto' = 'light';
+  /** `light` (default), `dark`, or `auto` to follow the user's colour scheme; without one, the dashboard's. */
+  theme: 'light' | 'dark' | 'auto' | undefined = undefined;
 
   /** Turns any frame into the frame shape this widget understands (rename fields, derive values). */
   mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
 
+  /** What the `<crm-dashboard>` around the widget gives it (nothing outside one); a change renders again. */
+  readonly #dashboard = new ContextConsumer(this, { context: dashboardContext, subscribe: true });
+
+  /** The dashboard's context, or undefined outside a dashboard. */
+  protected get dashboard(): DashboardContext | undefined {
+    return this.#dashboard.value;
+  }
+
+  /** The range the widget asks for: its own, else its dashboard's. */
+  protected get effectiveRange(): string | undefined {
+    return this.range || this.dashboard?.range;
+  }
+
+  /** The comparison the widget asks for: its own, else its dashboard's, else the previous period. */
+  protected get effectiveCompare(): 'previous_period' | 'previous_year' {
+    return this.compare || this.dashboard?.compare || 'previous_period';
+  }
+
+  /** The filters the widget's query carries: its dashboard's, other widgets' selections, its own. */
+  protected get effectiveFilters(): Filters {
+    return contextFilters(this.dashboard, this, normalizeFilters(this.filters));
+  }
+
+  /** What this widget selected in a cross-filtering dashboard (its marks to highlight), or null. */
+  protected get selection(): Filters | null {
+    return ownSelection(this.dashboard, this);
+  }
+
+  /**
+   * Whether a row is the selected mark (true), another mark while one is selected (false), or
+   * there is no selection (null). A row matches when every selected field has the row's value.
+   */
+  protected isSelected(row: Readonly<Record<string, FrameValue>>): boolean | null {
+    const selection = this.selection;
+    if (!selection) return null;
+    const filters = this.markFilters(row);
+    return Object.entries(selection).every(([name, value]) => name in filters && String(filters[name]) === String(value));
+  }
+
+  /**
+   * The filters that pick a mark's row in other widgets' queries (`{ stage: 'Proposal' }`): what
+   * a cross-filtering dashboard filters by, and the records panel shows. None by default.
+   */
+  protected markFilters(_row: Readonly<Record<string, FrameValue>>): Filters {
+    return {};
+  }
+
   protected readonly data = new MetricController<M>(this, {
-    source: () => this.source,
+    source: () => this.source || this.dashboard?.source,
     query: () => this.query(),
     staleAfter: () => this.staleAfter,
     model: (frame) => this.toModel(this.mapFrame ? this.mapFrame(frame) : frame),
@@ -90,10 +152,13 @@ export abstract class CrmMetricElement<M> extends LitElement {
   /** The query this widget sends; null while it has nothing to ask. */
   protected query(): MetricQuery | null {
     if (!this.metric) return null;
+    const range = this.effectiveRange;
+    const filters = this.effectiveFilters;
     return {
       metric: this.metric,
-      ...(this.range ? { range: this.range } : {}),
-      ...(this.compare ? { compare: this.compare } : {}),
+      ...(range ? { range } : {}),
+      compare: this.effectiveCompare,
+      ...(Object.keys(filters).length ? { filters } : {}),
     };
   }
 
@@ -169,8 +234,12 @@ export abstract class CrmMetricElement<M> extends LitElement {
     // Subclasses read `this.data.model` in their willUpdate: bring it up to date first.
     this.data.sync();
     this.#trackGaps();
-    this.resolvedLocale = resolveLocale(this, this.locale);
+    const dashboard = this.dashboard;
+    this.resolvedLocale = resolveLocale(this, this.locale || dashboard?.locale);
     this.messages = stateMessagesFor(this.resolvedLocale);
+    // The theme in use, own or the dashboard's, for the styles (`theme` stays what the page set).
+    const theme = this.theme || dashboard?.theme || 'light';
+    if (this.getAttribute('crm-theme') !== theme) this.setAttribute('crm-theme', theme);
   }
 
   #trackGaps(): void {
@@ -245,8 +314,9 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * (filled from the row, the metric and the range; ctrl/⌘ opens a new tab).
    */
   protected drillDown(row: Readonly<Record<string, FrameValue>>, value: number | null, trigger?: MouseEvent | KeyboardEvent): void {
-    const href = this.drillHref ? drillUrl(this.drillHref, { ...row, metric: this.metric, range: this.range ?? '', value }) : null;
-    const event = new CrmDrilldownEvent({ metric: this.metric, row, value, ...(this.range ? { range: this.range } : {}), href });
+    const range = this.effectiveRange;
+    const href = this.drillHref ? drillUrl(this.drillHref, { ...row, metric: this.metric, range: range ?? '', value }) : null;
+    const event = new CrmDrilldownEvent({ metric: this.metric, row, value, ...(range ? { range } : {}), filters: this.markFilters(row), href });
     if (!this.dispatchEvent(event) || !href) return;
     if (trigger?.ctrlKey || trigger?.metaKey) window.open(href, '_blank', 'noopener');
     else window.location.assign(href);

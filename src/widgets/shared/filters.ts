@@ -56,3 +56,8 @@ export const filtersConverter: ComplexAttributeConverter<Filters | undefined> = 
   fromAttribute: (value) => (value === null ? undefined : parseFilters(value)),
   toAttribute: (value) => (value ? formatFilters(value) : null),
 };
+
+/** The filter that picks one value of a field (`{ stage: 'Proposal' }`); none for a missing value. */
+export function filterOf(field: string, value: unknown): Filters {
+  return typeof value === 'string' ? (value ? { [field]: value } : {}) : typeof value === 'number' || typeof value === 'boolean' ? { [field]: value } : {};
+}

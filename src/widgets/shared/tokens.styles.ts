@@ -17,7 +17,8 @@ const darkTokens = css`
 /**
  * The theme every widget builds on. Public tokens (`--crm-*`) can be set anywhere above a widget;
  * each maps onto a private `--_x` with a light default, and `theme="dark"` (or `theme="auto"` under
- * a dark colour scheme) swaps the defaults.
+ * a dark colour scheme) swaps the defaults. The styles read `crm-theme`, the theme in use: the
+ * widget's own `theme`, else its dashboard's (set by `CrmMetricElement`).
  */
 export const tokenStyles = css`
   :host {
@@ -45,12 +46,12 @@ export const tokenStyles = css`
     contain: content;
   }
 
-  :host([theme='dark']) {
+  :host([crm-theme='dark']) {
     ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
+    :host([crm-theme='auto']) {
       ${darkTokens}
     }
   }

@@ -7,7 +7,7 @@ import { recordHref } from '../../../src/widgets/records/record-href.js';
 import { epochMs } from '../../../src/metrics/epoch-ms.js';
 import { cellText } from '../../../src/widgets/records/records-cells.js';
 import { fieldLabel, recordColumns } from '../../../src/widgets/records/records-columns.js';
-import { formatFilters, normalizeFilters, parseFilters } from '../../../src/widgets/records/records-filters.js';
+import { formatFilters, normalizeFilters, parseFilters } from '../../../src/widgets/shared/filters.js';
 import { recordsModel } from '../../../src/widgets/records/records-model.js';
 import { nextSort, parseSort, sortRecords } from '../../../src/widgets/records/records-sort.js';
 
