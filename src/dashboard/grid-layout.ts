@@ -1,3 +1,5 @@
+import type { Cell } from './dashboard-config.js';
+
 /**
  * Placement of dashboard tiles on a grid of `columns` columns and unbounded rows: pure functions,
  * no DOM. A cell is `{ x, y, w, h }` in grid units, `x`/`y` counted from 0.
@@ -7,13 +9,7 @@
  * and they move down, the way a tile pushed by another falls below it.
  */
 
-/** A tile's place in grid units. */
-export interface Cell {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Cell };
 
 /** One tile to place: `placed: false` puts it in the first free place instead of its `x`/`y`. */
 export interface LayoutItem {
