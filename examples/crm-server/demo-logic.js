@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  *   queryKey: (q: object) => string;
  *   queryFromParams: (params: URLSearchParams) => object | null;
  *   DEMO_KPIS: Record<string, object>;
+ *   demoCatalog: () => Array<{ metric: string; label: string; kinds: string[]; unit?: string; dimensions?: string[] }>;
  * }>}
  */
 export async function loadDemoLogic() {
@@ -24,6 +25,7 @@ export async function loadDemoLogic() {
         "export { queryKey } from './src/data/query-key.ts';",
         "export { queryFromParams } from './src/data/query-params.ts';",
         "export { DEMO_KPIS } from './src/data/demo-catalog.ts';",
+        "export { demoCatalog } from './src/data/demo-catalog-entries.ts';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

@@ -1,6 +1,6 @@
 /**
  * REST: `GET /api/metrics?<query as parameters>` answers the current frame as JSON with an ETag;
- * `If-None-Match` with that ETag answers 304 without a body.
+ * `If-None-Match` with that ETag answers 304 without a body. `GET /api/catalog` lists the metrics.
  */
 
 /**
@@ -43,6 +43,19 @@ export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
     return res.end();
   }
   json(res, 200, frame, { ETag: etag });
+}
+
+/**
+ * `GET /api/catalog`: what this CRM answers, as demoSource's `catalog()` lists it (each metric one
+ * the other routes know), for the adapters' `catalog` option.
+ */
+export function handleCatalog(res, demo, faults) {
+  if (faults.catalogStatus) return json(res, faults.catalogStatus, { error: 'simulated failure' });
+  if (faults.catalogRaw !== null) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
+    return res.end(faults.catalogRaw);
+  }
+  json(res, 200, demo.demoCatalog());
 }
 
 /** Writes a JSON answer. */

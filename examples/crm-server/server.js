@@ -5,6 +5,7 @@
  *   GET  /api/metrics?metric=revenue&range=this_quarter   REST, for pollingSource (ETag / 304)
  *   GET  /api/stream?query=<queryKey>&query=…              Server-Sent Events, for sseSource
  *   WS   /api/ws                                           WebSocket JSON protocol, for webSocketSource
+ *   GET  /api/catalog                                      what it answers, for the adapters' `catalog` option
  *   GET  /health                                           { ok, boot }
  *
  * Every route answers cross-origin requests (the demo page is served from another port).
@@ -13,7 +14,7 @@ import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { loadDemoLogic } from './demo-logic.js';
 import { MetricHub } from './metric-hub.js';
-import { handleRest, json } from './rest.js';
+import { handleCatalog, handleRest, json } from './rest.js';
 import { handleStream } from './stream.js';
 import { handleSocket } from './socket.js';
 
@@ -59,6 +60,7 @@ export async function createCrmServer(options = {}) {
       if (url.pathname === '/health') return json(res, 200, { ok: true, boot: hub.bootId });
       if (url.pathname === '/api/metrics') return void handleRest(req, res, url, context());
       if (url.pathname === '/api/stream') return void handleStream(req, res, url, context());
+      if (url.pathname === '/api/catalog') return handleCatalog(res, demo, faults);
       json(res, 404, { error: `no route ${url.pathname}` });
     });
     wss = new WebSocketServer({ noServer: true });
@@ -134,6 +136,10 @@ function newFaults() {
     restDelayMs: 0,
     /** The next REST answer is this raw text, with status 200. */
     rawNext: /** @type {string | null} */ (null),
+    /** Catalog answers are this raw text, with status 200 (a server that answers nonsense). */
+    catalogRaw: /** @type {string | null} */ (null),
+    /** The catalog route answers this HTTP status instead; 0: not. */
+    catalogStatus: 0,
     /** The SSE route answers 204 No Content: "stop reconnecting". */
     streamNoContent: false,
     /** Sockets get nothing: no frames, no pongs (a dead link that still looks open). */

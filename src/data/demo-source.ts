@@ -1,11 +1,12 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
+import { demoCatalog } from './demo-catalog-entries.js';
 import { demoForecast } from './demo-forecast.js';
 import { type Filter, matches, recordsSimulation } from './demo-records.js';
 import { queryKey } from './query-key.js';
 import { hashString, seededRandom } from './seeded-random.js';
-import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
+import type { CatalogEntry, FrameValue, MetricFrame, MetricQuery, MetricSource } from './types.js';
 
 export interface DemoSourceOptions {
   /** Same seed, same numbers: frame n of a query is identical on every run. Default 1. */
@@ -55,7 +56,7 @@ interface Simulation {
  * leads, opportunities and won deals; `forecast` with forecast categories and quota per channel
  * (see `demoForecast`); and `agents` (or any KPI with `dimensions: ['agent']`) with
  * one row per agent. Filters: `channel` (`direct` | `partner`), `team`. Unknown metrics answer an
- * empty frame.
+ * empty frame. `catalog()` lists all of these, and the record lists behind them (see `demoCatalog`).
  *
  * @example
  * registerSource('crm', demoSource({ seed: 7, intervalMs: 1500 }));
@@ -102,6 +103,7 @@ export function demoSource(options: DemoSourceOptions = {}): MetricSource {
         return () => cancel();
       });
     },
+    catalog: (): Promise<readonly CatalogEntry[]> => Promise.resolve(demoCatalog()),
   };
 }
 

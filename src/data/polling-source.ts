@@ -1,4 +1,5 @@
 import { Observable } from 'rxjs';
+import { type CatalogOption, catalogMethod } from './fetch-catalog.js';
 import { onlineEvents, pageVisibility } from './page-signals.js';
 import { pollLoop } from './poll-loop.js';
 import { type Producer, producerOf, scheduleTimeout } from './producer.js';
@@ -45,6 +46,12 @@ export interface PollingSourceOptions {
    * the query ("Session expired — sign in again"). Concurrent 401s share one call.
    */
   onUnauthorized?: (error: HttpError) => unknown;
+  /**
+   * What `catalog()` lists, for a dashboard's "Add widget": the URL of a JSON list of
+   * `{ metric, label, kinds, unit?, dimensions? }`, fetched with this source's headers and credentials when
+   * asked; or a function returning that list. Without it, the source lists nothing.
+   */
+  catalog?: CatalogOption;
 }
 
 /** What `fetchFrame` is told besides the query. */
@@ -84,6 +91,7 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
   const board = new PollBoard();
   const classify = options.retryable ?? defaultRetryable;
   const refresh = sharedRefresh(options.onUnauthorized);
+  const catalog = catalogMethod(options.catalog, 'pollingSource', options);
   return {
     query(q: MetricQuery): Observable<MetricFrame> {
       return new Observable<MetricFrame>((subscriber) => {
@@ -122,6 +130,8 @@ export function pollingSource(options: PollingSourceOptions): MetricSource {
       });
     },
     status: () => board.status.observe(),
+    // Without the option there is no method at all: "this source does not list its metrics".
+    ...(catalog && { catalog }),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Observable } from 'rxjs';
+import { type CatalogOption, catalogMethod } from './fetch-catalog.js';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
 import { SilenceWatch } from './silence-watch.js';
 import { HttpError, type ProblemKind, classifiedRetryable, httpErrorOf, problemKind, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
-import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
+import type { CatalogEntry, MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
 
 export interface SseSourceOptions {
@@ -32,6 +33,12 @@ export interface SseSourceOptions {
   onUnauthorized?: (error: HttpError) => unknown;
   /** The EventSource class; the browser's by default. */
   EventSource?: typeof EventSource;
+  /**
+   * What `catalog()` lists, for a dashboard's "Add widget": the URL of a JSON list of
+   * `{ metric, label, kinds, unit?, dimensions? }`, fetched with cookies when `withCredentials` is set when
+   * asked; or a function returning that list. Without it, the source lists nothing.
+   */
+  catalog?: CatalogOption;
 }
 /**
  * A live source over one Server-Sent Events stream that carries every query of the page.
@@ -81,9 +88,14 @@ class EventStream implements MetricSource {
   readonly #silence = new SilenceWatch();
 
   readonly #options: SseSourceOptions;
+  /** What this source can answer (from the `catalog` option); absent without that option. */
+  catalog?: () => Promise<readonly CatalogEntry[]>;
 
   constructor(options: SseSourceOptions) {
     this.#options = options;
+    const catalog = catalogMethod(options.catalog, 'sseSource', { credentials: options.withCredentials ? 'include' : 'same-origin' });
+    // Only with the option: without one there is no method ("this source does not list its metrics").
+    if (catalog) this.catalog = catalog;
     const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
     this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
   }

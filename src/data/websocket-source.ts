@@ -1,9 +1,10 @@
 import type { Observable } from 'rxjs';
+import { type CatalogOption, catalogMethod } from './fetch-catalog.js';
 import { QueryChannels } from './query-channels.js';
 import { ReconnectWait } from './reconnect-wait.js';
 import { HttpError, type ProblemKind } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
-import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
+import type { CatalogEntry, MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
 import { type ClientMessage, type ToFrame, parseServerMessage, readFrame, warnDropped } from './wire-protocol.js';
 
 export interface WebSocketSourceOptions {
@@ -28,6 +29,12 @@ export interface WebSocketSourceOptions {
   onUnauthorized?: (error: HttpError) => unknown;
   /** The WebSocket class; the browser's by default. */
   WebSocket?: typeof WebSocket;
+  /**
+   * What `catalog()` lists, for a dashboard's "Add widget": the URL of a JSON list of
+   * `{ metric, label, kinds, unit?, dimensions? }`, fetched with this site's cookies when
+   * asked; or a function returning that list. Without it, the source lists nothing.
+   */
+  catalog?: CatalogOption;
 }
 
 /**
@@ -78,9 +85,14 @@ class SocketConnection implements MetricSource {
   readonly #left = new Set<string>();
 
   readonly #options: WebSocketSourceOptions;
+  /** What this source can answer (from the `catalog` option); absent without that option. */
+  catalog?: () => Promise<readonly CatalogEntry[]>;
 
   constructor(options: WebSocketSourceOptions) {
     this.#options = options;
+    const catalog = catalogMethod(options.catalog, 'webSocketSource', {});
+    // Only with the option: without one there is no method ("this source does not list its metrics").
+    if (catalog) this.catalog = catalog;
     const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
     this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
   }

@@ -1,0 +1,76 @@
+import type { CatalogEntry, WidgetKind } from './types.js';
+
+/** Every widget kind, in the order a dashboard offers them. */
+export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'funnel', 'campaign-roi', 'leaderboard', 'forecast', 'records'];
+
+/** More entries than this is not a list a manager picks from; the rest are left out. */
+const MAX_ENTRIES = 1000;
+
+/** Labels and names longer than this are cut: they are shown in a list, one per line. */
+const MAX_TEXT = 200;
+
+/**
+ * Reads a catalog as a server or an integrator gave it — any JSON — into well-formed entries.
+ * Never throws. Not a list gives `[]`; entries without a metric name, and kinds no widget has,
+ * are left out (an entry left with no kind too); a missing label becomes the metric in words
+ * (`win_rate` → "Win rate"); a metric listed twice keeps its first entry. What was left out is
+ * said once in a console warning, naming `from`.
+ *
+ * @example
+ * readCatalog([{ metric: 'win_rate', kinds: ['kpi', 'chart'] }, { label: 'no metric' }], 'crm catalog');
+ * // [{ metric: 'win_rate', label: 'Win rate', kinds: ['kpi'] }], and a warning about the second entry
+ */
+export function readCatalog(value: unknown, from: string): CatalogEntry[] {
+  if (!Array.isArray(value)) {
+    console.warn(`crm-pulse: the catalog from ${from} is not a list of metrics; it lists nothing.`);
+    return [];
+  }
+  const entries: CatalogEntry[] = [];
+  const seen = new Set<string>();
+  let leftOut = 0;
+  for (let i = 0; i < value.length; i++) {
+    const entry = entryOf(value[i]);
+    if (!entry || seen.has(entry.metric) || entries.length >= MAX_ENTRIES) leftOut++;
+    else {
+      seen.add(entry.metric);
+      entries.push(entry);
+    }
+  }
+  if (leftOut > 0) {
+    console.warn(`crm-pulse: left out ${leftOut} of the ${value.length} catalog entries from ${from} (no metric name, no kind of widget crm-pulse has, listed twice, or beyond ${MAX_ENTRIES}).`);
+  }
+  return entries;
+}
+
+function entryOf(raw: unknown): CatalogEntry | null {
+  try {
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { metric, label, kinds, unit, dimensions } = raw as Record<string, unknown>;
+    if (typeof metric !== 'string' || metric.trim() === '') return null;
+    const name = metric.trim().slice(0, MAX_TEXT);
+    const known = (Array.isArray(kinds) ? kinds : [kinds]).filter((k): k is WidgetKind => (WIDGET_KINDS as readonly unknown[]).includes(k));
+    if (known.length === 0) return null;
+    const entry: CatalogEntry = {
+      metric: name,
+      label: typeof label === 'string' && label.trim() !== '' ? label.trim().slice(0, MAX_TEXT) : metricLabel(name),
+      kinds: [...new Set(known)],
+    };
+    if (typeof unit === 'string' && unit.trim() !== '') entry.unit = unit.trim().slice(0, 16);
+    const names = Array.isArray(dimensions) ? dimensions.filter((d): d is string => typeof d === 'string' && d.trim() !== '').map((d) => d.trim().slice(0, MAX_TEXT)) : [];
+    if (names.length > 0) entry.dimensions = [...new Set(names)];
+    return entry;
+  } catch {
+    // A getter or proxy that throws: that entry is left out, not the catalog.
+    return null;
+  }
+}
+
+/** A metric name in words, for a list: `win_rate` → "Win rate", `pipelineValue` → "Pipeline value". */
+export function metricLabel(metric: string): string {
+  const words = metric
+    // camelCase words are split and lowered; all-capital words (NPS, CSAT) stay as they are.
+    .replace(/([a-z0-9])([A-Z])(?=[a-z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+    .replace(/[_\-.\s]+/g, ' ')
+    .trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : metric;
+}
