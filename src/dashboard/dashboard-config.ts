@@ -1,5 +1,8 @@
 import type { CatalogEntry, MetricQuery, WidgetKind } from '../data/types.js';
+import { WIDGET_KINDS } from '../data/read-catalog.js';
 import { toPlainData } from './plain-data.js';
+
+export { WIDGET_KINDS };
 
 /**
  * One widget in a dashboard config: its type, a unique id, the metric, its place on the grid,
@@ -91,8 +94,6 @@ const MAX_ROW = 1000;
 /** Tallest widget, in rows. */
 const MAX_HEIGHT = 24;
 
-/** Every widget kind, in the order "Add widget" offers them. */
-export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'funnel', 'campaign-roi', 'leaderboard', 'forecast', 'records'];
 
 /** What a manager calls each kind. */
 export const WIDGET_KIND_LABELS: Readonly<Record<WidgetKind, string>> = {
@@ -106,12 +107,12 @@ export const WIDGET_KIND_LABELS: Readonly<Record<WidgetKind, string>> = {
 
 /** The size each kind gets when the config does not say, in columns × rows. */
 export const DEFAULT_SIZES: Readonly<Record<WidgetKind, { w: number; h: number }>> = {
-  kpi: { w: 3, h: 2 },
-  funnel: { w: 6, h: 4 },
-  'campaign-roi': { w: 6, h: 4 },
-  leaderboard: { w: 4, h: 4 },
-  forecast: { w: 6, h: 3 },
-  records: { w: 12, h: 5 },
+  kpi: { w: 3, h: 3 },
+  funnel: { w: 6, h: 5 },
+  'campaign-roi': { w: 6, h: 5 },
+  leaderboard: { w: 4, h: 6 },
+  forecast: { w: 6, h: 5 },
+  records: { w: 12, h: 6 },
 };
 
 /** A placeholder's size. */

@@ -51,6 +51,8 @@ export const kpiStyles = css`
   }
 
   .value {
+    /* The number is what the tile is for: in a short tile (a dashboard cell), the sparkline gives way, not it. */
+    flex: none;
     font-size: clamp(1.25rem, 12cqi, var(--_value-size));
     font-weight: 700;
     line-height: 1.15;

@@ -1,0 +1,389 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FrameValue, MetricSource } from '../data/types.js';
+import type { CrmDrilldownEvent } from '../events/crm-drilldown.js';
+import { resolveLocale } from '../format/locale.js';
+import { humanize } from '../widgets/shared/crm-metric-element.js';
+import { type DashboardContext, type DashboardSelection, dashboardContext } from '../widgets/shared/dashboard-context.js';
+import { type Filters, filtersConverter, normalizeFilters } from '../widgets/shared/filters.js';
+import { inlineStyle } from '../widgets/shared/inline-style.js';
+import { PoliteAnnouncer } from '../widgets/shared/polite-announcer.js';
+import { tokenStyles } from '../widgets/shared/tokens.styles.js';
+import { dashboardStyles } from './crm-dashboard.styles.js';
+import { CrmConfigChangeEvent } from './crm-config-change.js';
+import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, readDashboardConfig } from './dashboard-config.js';
+import { type DashboardMessages, dashboardMessagesFor } from './dashboard-messages.js';
+import { type FilterChip, chipText, filterText, parseFilterOptions, renderChips, renderFilterSelects } from './filter-bar.js';
+import { gridColumns, layoutCells } from './grid-layout.js';
+import { renderPeriodPicker } from './period-picker.js';
+import { type RecordsPanel, renderRecordsPanel } from './records-panel.js';
+import { ConfigStore } from './config-store.js';
+import { WidgetElements } from './widget-elements.js';
+import { kindOfTag, loadWidget } from './widget-modules.js';
+
+/** A cross-filter selection with what its chip needs. */
+interface Selection extends DashboardSelection {
+  readonly id: number;
+}
+
+/**
+ * A live dashboard: a header with the title, a period picker and filters, and a grid of crm-pulse
+ * widgets placed by a config (or written as plain children). Every widget inside takes the
+ * dashboard's `source`, `range`, `compare`, `locale`, `theme` and `filters` unless it sets its own
+ * (a context protocol, so it works across shadow roots and frameworks). With `cross-filter`, a click
+ * on a mark (a funnel stage, a campaign, an agent, a channel) filters every other widget by it;
+ * otherwise, or for a widget with `drill="records"`, it opens the records behind the mark. With
+ * `editable`, an Edit button lets a manager move, resize, remove and add widgets.
+ *
+ * @summary A dashboard of live widgets with a shared period, filters and cross-filtering.
+ *
+ * @slot - Widgets written as plain children (`<crm-kpi metric="revenue">`), placed after the config's.
+ *
+ * @csspart base - The dashboard.
+ * @csspart header - The header row: title and controls.
+ * @csspart title - The title.
+ * @csspart controls - The period picker, filters and edit buttons.
+ * @csspart period - The period picker (label and select).
+ * @csspart filter - One filter select (label and select).
+ * @csspart select - A select of the header.
+ * @csspart custom-range - The custom interval form.
+ * @csspart input - A date field of the custom interval.
+ * @csspart button - A button of the header (Apply, Edit, Done, Add widget).
+ * @csspart chips - The list of active filters.
+ * @csspart chip - One active filter; also `chip-filter` or `chip-selection` (a cross-filter).
+ * @csspart chip-remove - The button that removes a filter.
+ * @csspart clear-all - The button that removes every filter.
+ * @csspart grid - The grid of widgets.
+ * @csspart cell - The cell of one widget.
+ * @csspart widget - A widget the config placed.
+ * @csspart placeholder - The placeholder of a widget that cannot be shown, with its reason.
+ * @csspart records-panel - The records behind a mark, shown instead of the grid.
+ * @csspart back - The records panel's back button.
+ *
+ * @cssprop --crm-dashboard-row-height - Height of one grid row (default 64px).
+ * @cssprop --crm-dashboard-gap - Space between widgets (default 12px).
+ * @cssprop --crm-font-family - Font of the dashboard.
+ * @cssprop --crm-color-text - Main text colour.
+ * @cssprop --crm-color-muted - Labels of the controls.
+ * @cssprop --crm-color-surface - Background of controls and chips.
+ * @cssprop --crm-color-border - Borders of controls and chips.
+ * @cssprop --crm-color-accent - Cross-filter chips and the primary button.
+ * @cssprop --crm-color-focus - Focus ring.
+ * @cssprop --crm-radius - Corner radius.
+ *
+ * @fires crm-config-change - The user changed the dashboard (period, filters, layout, widgets); `detail.config` is the whole config as plain JSON.
+ */
+export class CrmDashboard extends LitElement {
+  static override styles = [tokenStyles, dashboardStyles];
+
+  static override properties: PropertyDeclarations = {
+    config: { attribute: false },
+    label: {},
+    source: {},
+    range: { reflect: true },
+    compare: {},
+    filters: { converter: filtersConverter },
+    filterOptions: { attribute: 'filter-options' },
+    locale: {},
+    theme: { reflect: true },
+    crossFilter: { type: Boolean, attribute: 'cross-filter' },
+    editable: { type: Boolean },
+    storageKey: { attribute: 'storage-key' },
+    _editing: { state: true },
+    _customOpen: { state: true },
+  };
+
+  /**
+   * The dashboard as plain data (`{ title, source, range, filters, columns, widgets: [{ type, id,
+   * metric, x, y, w, h, …attributes }] }`), or its JSON text. Without one, a
+   * `<script type="application/json">` child is read. A config saved under `storage-key` wins.
+   */
+  config: DashboardConfig | string | undefined = undefined;
+  /** The title; default: the config's `title`. */
+  label: string | undefined = undefined;
+  /** The source every widget reads unless it names its own: a registered name or a `MetricSource`. */
+  source: string | MetricSource | undefined = undefined;
+  /** The period every widget shows unless it sets its own; the period picker sets it. Default: the config's, else `this_quarter`. */
+  range: string | undefined = undefined;
+  /** `previous_period` or `previous_year` for every widget that does not set its own. */
+  compare: 'previous_period' | 'previous_year' | undefined = undefined;
+  /** Filters for every widget (`region=EMEA;team=Direct` as an attribute), over the config's. */
+  filters: Filters | string | undefined = undefined;
+  /** The choices of the filter bar: `region=EMEA,Americas,APAC;channel=direct,partner` (a select per field). */
+  filterOptions: string | undefined = undefined;
+  /** BCP 47 locale for the widgets and the controls; default: the nearest `lang`, then the browser. */
+  locale: string | undefined = undefined;
+  /** `light` (default), `dark` or `auto`, for the dashboard and every widget without its own. */
+  theme: 'light' | 'dark' | 'auto' | undefined = undefined;
+  /** A click on a mark filters the other widgets by it (a chip), instead of opening its records. */
+  crossFilter = false;
+  /** Shows the Edit button: move, resize, remove and add widgets. */
+  editable = false;
+  /** Saves the config to localStorage under this key on every change, and reads it from there first. */
+  storageKey: string | undefined = undefined;
+
+  protected _editing = false;
+  protected _customOpen = false;
+
+  readonly #provider = new ContextProvider(this, { context: dashboardContext, initialValue: {} });
+  readonly #announcer = new PoliteAnnouncer(this, 1000);
+  readonly #elements = new WidgetElements();
+  readonly #store = new ConfigStore();
+  #read: ReadConfig = readDashboardConfig({ widgets: [] });
+  #readFrom: unknown = undefined;
+  #layout = new Map<string, Cell>();
+  #selections: Selection[] = [];
+  #nextSelection = 1;
+  #panel: RecordsPanel | null = null;
+  #messages: DashboardMessages = dashboardMessagesFor('en-US');
+  #locale = 'en-US';
+  #contextKey: unknown[] = [];
+
+  /** The config as it is now, with the user's changes: what `crm-config-change` carries. */
+  get currentConfig(): DashboardConfig {
+    return this.#read.config;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('crm-drilldown', this.#onDrilldown);
+    this.addEventListener('keydown', this.#onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('crm-drilldown', this.#onDrilldown);
+    this.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.#readConfig(changed.has('storageKey'));
+    this.#locale = resolveLocale(this, this.locale);
+    this.#messages = dashboardMessagesFor(this.#locale);
+    const theme = this.theme || 'light';
+    if (this.getAttribute('crm-theme') !== theme) this.setAttribute('crm-theme', theme);
+    this.#provide();
+  }
+
+  /** Reads the config when its input changed: storage first, then the property, then the script child. */
+  #readConfig(storageChanged: boolean): void {
+    const input = this.#store.load(this.storageKey, storageChanged) ?? this.config ?? this.#scriptConfig();
+    if (input === this.#readFrom && this.#layout.size === this.#read.widgets.length) return;
+    this.#readFrom = input;
+    this.#apply(readDashboardConfig(input ?? { widgets: [] }));
+  }
+
+  #scriptConfig(): string | undefined {
+    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
+  }
+
+  /** Takes a read config: lays it out and warns once about what it left out. */
+  #apply(read: ReadConfig): void {
+    this.#read = read;
+    const columns = gridColumns(read.config.columns ?? 12);
+    this.#layout = layoutCells(read.widgets, columns);
+    this.#elements.keepOnly(new Set(read.widgets.map((w) => w.id)));
+    const warnings = [...(read.problem ? [read.problem] : []), ...read.warnings, ...read.widgets.flatMap((w) => w.warnings.map((text) => `${w.id}: ${text}`))];
+    if (warnings.length) console.warn(`crm-pulse: dashboard config: ${warnings.join('; ')}`);
+  }
+
+  /** The period in use: the dashboard's, the config's, else this quarter. */
+  get #range(): string {
+    return this.range || this.#read.config.range || 'this_quarter';
+  }
+
+  /** The dashboard's filters: the config's, with the page's `filters` over them. */
+  get #filters(): Filters {
+    return { ...normalizeFilters(this.#read.config.filters), ...normalizeFilters(this.filters) };
+  }
+
+  /** Gives the widgets a new context when something in it changed (each then asks again once, if its query changed). */
+  #provide(): void {
+    const source = this.source || this.#read.config.source || undefined;
+    const compare = this.compare || this.#read.config.compare;
+    const filters = this.#filters;
+    const key = [source, this.#range, compare, this.locale, this.theme, JSON.stringify(filters), this.#selections];
+    if (key.every((k, i) => k === this.#contextKey[i])) return;
+    this.#contextKey = key;
+    const value: DashboardContext = {
+      ...(source ? { source } : {}),
+      range: this.#range,
+      ...(compare ? { compare } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
+      ...(this.theme ? { theme: this.theme } : {}),
+      filters,
+      selections: this.#selections,
+    };
+    this.#provider.setValue(value);
+  }
+
+  override render() {
+    const m = this.#messages;
+    const title = this.label ?? this.#read.config.title ?? '';
+    return html`<div class="dashboard" part="base">
+        <header class="header" part="header">
+          ${title ? html`<h2 class="title" part="title">${title}</h2>` : nothing}
+          <div class="controls" part="controls">
+            ${renderPeriodPicker({
+              range: this.#range,
+              messages: m,
+              locale: this.#locale,
+              customOpen: this._customOpen,
+              onRange: (range) => this.#setRange(range),
+              onCustomOpen: (open) => (this._customOpen = open),
+            })}
+            ${renderFilterSelects({ options: parseFilterOptions(this.filterOptions), filters: this.#filters, messages: m, onFilter: (field, value) => this.#setFilter(field, value) })}
+          </div>
+        </header>
+        ${renderChips({ chips: this.#chips(), messages: m, onRemove: (chip) => this.#removeChip(chip), onClear: () => this.#clearFilters() })}
+        ${this.#panel ? renderRecordsPanel(this.#panel, m, () => this.#closePanel()) : nothing}
+        <div class="grid" part="grid" ?hidden=${this.#panel !== null} ${inlineStyle({ '--_columns': String(gridColumns(this.#read.config.columns ?? 12)) })}>
+          ${this.#read.problem ? html`<div class="placeholder config-problem" part="placeholder" role="note">${this.#read.problem}</div>` : nothing}
+          ${repeat(
+            this.#read.widgets,
+            (w) => w.id,
+            (w) => this.#renderCell(w),
+          )}
+          <slot @slotchange=${this.#onSlotChange}></slot>
+        </div>
+      </div>
+      <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>`;
+  }
+
+  #renderCell(widget: ReadWidget) {
+    const cell = this.#layout.get(widget.id) ?? widget.cell;
+    const element = this.#elements.element(widget);
+    element?.setAttribute('part', 'widget');
+    return html`<div
+      class="cell"
+      part="cell"
+      data-cell-id=${widget.id}
+      ${inlineStyle({ 'grid-column': `${cell.x + 1} / span ${cell.w}`, 'grid-row': `${cell.y + 1} / span ${cell.h}`, '--_h': String(cell.h), order: String(cell.y * 100 + cell.x) })}
+    >
+      ${element ?? html`<div class="placeholder" part="placeholder" role="note"><strong>${this.#messages.cannotShow}</strong><span>${widget.problem}</span></div>`}
+    </div>`;
+  }
+
+  /** The active filters as chips: the dashboard's, then the cross-filter selections. */
+  #chips(): FilterChip[] {
+    const chips: FilterChip[] = Object.entries(this.#filters).map(([field, value]) => ({ key: `filter:${field}`, field, value: filterText(value), kind: 'filter' }));
+    for (const s of this.#selections) for (const [field, value] of Object.entries(s.filters)) chips.push({ key: `selection:${s.id}:${field}`, field, value: filterText(value), kind: 'selection' });
+    return chips;
+  }
+
+  #setRange(range: string): void {
+    if (range === this.#range) return;
+    this.range = range;
+    this.#changeConfig({ ...this.#read.config, range });
+  }
+
+  #setFilter(field: string, value: string | null): void {
+    const filters = { ...this.#filters };
+    if (value === null) delete filters[field];
+    else filters[field] = value;
+    this.#setFilters(filters);
+  }
+
+  #setFilters(filters: Filters): void {
+    this.filters = filters;
+    const { filters: _old, ...rest } = this.#read.config;
+    this.#changeConfig(Object.keys(filters).length ? { ...rest, filters } : rest);
+  }
+
+  #removeChip(chip: FilterChip): void {
+    if (chip.kind === 'filter') this.#setFilter(chip.field, null);
+    else {
+      this.#selections = this.#selections.filter((s) => `selection:${s.id}:` !== chip.key.slice(0, chip.key.length - chip.field.length));
+      this.#announcer.announce(this.#messages.filtersCleared);
+      this.requestUpdate();
+    }
+    // The chip is gone: focus goes to the next chip, or the grid's first widget, not to the page.
+    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.chip-remove, .clear-all') ?? this)?.focus?.());
+  }
+
+  #clearFilters(): void {
+    this.#selections = [];
+    if (Object.keys(this.#filters).length) this.#setFilters({});
+    this.#announcer.announce(this.#messages.filtersCleared);
+    this.requestUpdate();
+  }
+
+  /** A changed config: re-read (so it renders as it will when loaded again), saved, and announced to the host. */
+  #changeConfig(config: DashboardConfig): void {
+    const read = readDashboardConfig(config);
+    this.#apply(read);
+    this.#readFrom = this.#store.save(this.storageKey, read.config) ?? this.#readFrom;
+    this.requestUpdate();
+    this.dispatchEvent(new CrmConfigChangeEvent(read.config));
+  }
+
+  #onDrilldown = (e: CrmDrilldownEvent) => {
+    const origin = e.composedPath()[0];
+    if (e.defaultPrevented || !(origin instanceof HTMLElement) || origin === this.#panel?.element || origin.closest('.records-panel')) return;
+    const filters = normalizeFilters(e.detail.filters);
+    const mode = origin.getAttribute('drill');
+    if (mode === 'none') return;
+    if (this.crossFilter && mode !== 'records' && Object.keys(filters).length) {
+      e.preventDefault();
+      this.#toggleSelection(origin, filters);
+      return;
+    }
+    if (origin.localName === 'crm-records') return;
+    e.preventDefault();
+    this.#openPanel(origin, e.detail.metric, filters, e.detail.row);
+  };
+
+  /** A mark picked again clears its selection; another mark of the same widget replaces it. */
+  #toggleSelection(origin: Element, filters: Filters): void {
+    const same = this.#selections.find((s) => s.origin === origin && JSON.stringify(s.filters) === JSON.stringify(filters));
+    const others = this.#selections.filter((s) => s.origin !== origin);
+    this.#selections = same ? others : [...others, { id: this.#nextSelection++, origin, filters }];
+    const chip = Object.entries(filters).map(([field, value]) => chipText({ key: '', field, value: filterText(value), kind: 'selection' })).join(', ');
+    this.#announcer.announce(same ? this.#messages.filtersCleared : this.#messages.filteredBy(chip));
+    this.requestUpdate();
+  }
+
+  #openPanel(origin: HTMLElement, metric: string, filters: Filters, row: Readonly<Record<string, FrameValue>>): void {
+    void loadWidget('records');
+    const name = origin.getAttribute('label') || humanize(metric);
+    const what = Object.values(filters).map(filterText).join(' · ') || (typeof row.name === 'string' ? row.name : '');
+    this.#panel = {
+      origin,
+      returnFocus: (origin.shadowRoot?.activeElement as HTMLElement | null) ?? null,
+      metric: origin.getAttribute('records-metric') || `${metric}_records`,
+      filters,
+      label: this.#messages.recordsBehind(what ? `${name}: ${what}` : name),
+      element: null,
+    };
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
+  }
+
+  #closePanel(): void {
+    const back = this.#panel?.returnFocus ?? this.#panel?.origin;
+    this.#panel = null;
+    this.requestUpdate();
+    void this.updateComplete.then(() => back?.focus());
+  }
+
+  #onKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (this.#panel) this.#closePanel();
+    else if (this.#selections.length) {
+      this.#selections = [];
+      this.#announcer.announce(this.#messages.filtersCleared);
+      this.requestUpdate();
+    } else return;
+    e.preventDefault();
+  };
+
+  /** Plain children: their widgets' modules are loaded, and a changed script config is read again. */
+  #onSlotChange = () => {
+    for (const child of this.children) {
+      const kind = kindOfTag(child.localName);
+      if (kind) void loadWidget(kind);
+    }
+    this.requestUpdate();
+  };
+}

@@ -1,0 +1,37 @@
+import type { WidgetKind } from '../data/types.js';
+
+/**
+ * Each widget's module, loaded the first time a dashboard places one: a page that imports only
+ * `crm-pulse/dashboard` pays for the widgets its config uses, not for all six. (A bundle that
+ * cannot split, like the single-file build, simply includes them.)
+ */
+const MODULES: Readonly<Record<WidgetKind, () => Promise<unknown>>> = {
+  kpi: () => import('../widgets/kpi/define.js'),
+  funnel: () => import('../widgets/funnel/define.js'),
+  'campaign-roi': () => import('../widgets/campaign-roi/define.js'),
+  leaderboard: () => import('../widgets/leaderboard/define.js'),
+  forecast: () => import('../widgets/forecast/define.js'),
+  records: () => import('../widgets/records/define.js'),
+};
+
+const loading = new Map<WidgetKind, Promise<unknown>>();
+
+/** Defines the element of a kind, once; a failed load is logged and tried again next time. */
+export function loadWidget(kind: WidgetKind): Promise<unknown> {
+  if (customElements.get(`crm-${kind}`)) return Promise.resolve();
+  let load = loading.get(kind);
+  if (!load) {
+    load = MODULES[kind]().catch((error: unknown) => {
+      loading.delete(kind);
+      console.warn(`crm-pulse: could not load <crm-${kind}>`, error);
+    });
+    loading.set(kind, load);
+  }
+  return load;
+}
+
+/** The kind of a `crm-*` element written as a plain child, for loading it; null for other tags. */
+export function kindOfTag(tag: string): WidgetKind | null {
+  const kind = tag.replace(/^crm-/, '');
+  return kind !== tag && kind in MODULES ? (kind as WidgetKind) : null;
+}
