@@ -45,7 +45,7 @@ function epoch() {
 }
 
 const server = await createCrmServer({ port, host, epoch: epoch() });
-console.log(`CRM metrics server on ${server.url}  (REST /api/metrics · SSE /api/stream · WebSocket /api/ws)`);
+console.log(`CRM metrics server on ${server.url}  (REST /api/metrics · SSE /api/stream · WebSocket /api/ws · GraphQL /graphql)`);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await server.stop();

@@ -5,6 +5,7 @@
  *   GET  /api/metrics?metric=revenue&range=this_quarter   REST, for pollingSource (ETag / 304)
  *   GET  /api/stream?query=<queryKey>&query=…              Server-Sent Events, for sseSource
  *   WS   /api/ws                                           WebSocket JSON protocol, for webSocketSource
+ *   WS   /graphql                                          GraphQL over WebSocket (graphql-ws), for graphqlWsSource
  *   GET  /api/catalog                                      what it answers, for the adapters' `catalog` option
  *   GET  /health                                           { ok, boot }
  *
@@ -17,6 +18,7 @@ import { MetricHub } from './metric-hub.js';
 import { handleCatalog, handleRest, json } from './rest.js';
 import { handleStream } from './stream.js';
 import { handleSocket } from './socket.js';
+import { createGraphqlEndpoint } from './graphql.js';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -47,6 +49,7 @@ export async function createCrmServer(options = {}) {
   let hub;
   let http;
   let wss;
+  let graphql;
   let port = options.port ?? 0;
 
   const context = () => ({ hub, demo, faults, stats, streams, retryMs, heartbeatMs });
@@ -64,8 +67,11 @@ export async function createCrmServer(options = {}) {
       json(res, 404, { error: `no route ${url.pathname}` });
     });
     wss = new WebSocketServer({ noServer: true });
+    graphql = createGraphqlEndpoint(context);
     http.on('upgrade', (req, socket, head) => {
-      if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/api/ws') return void socket.destroy();
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path === '/graphql') return void graphql.upgrade(req, socket, head);
+      if (path !== '/api/ws') return void socket.destroy();
       if (faults.socketRefuse) {
         stats.ws.connections++;
         return void socket.end(`HTTP/1.1 ${faults.socketRefuse} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -90,6 +96,7 @@ export async function createCrmServer(options = {}) {
     dropConnections();
     for (const client of wss.clients) client.terminate();
     wss.close();
+    graphql.stop();
     const closing = new Promise((resolve) => http.close(() => resolve(undefined)));
     http.closeAllConnections();
     await closing;
