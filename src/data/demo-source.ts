@@ -1,3 +1,4 @@
+import { demoFilterShare } from './demo-filters.js';
 import { Observable, type SchedulerLike } from 'rxjs';
 import { type Cancel, scheduleOn } from './producer.js';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_KPIS, DEMO_RANGES, DEMO_STAGES, type DemoKpi } from './demo-catalog.js';
@@ -55,7 +56,8 @@ interface Simulation {
  * value, a target and a time series; `funnel` with pipeline stages; `campaigns` with cost, revenue,
  * leads, opportunities and won deals; `forecast` with forecast categories and quota per channel
  * (see `demoForecast`); and `agents` (or any KPI with `dimensions: ['agent']`) with
- * one row per agent. Filters: `channel` (`direct` | `partner`), `team`. Unknown metrics answer an
+ * one row per agent. Filters: `channel` (`direct` | `partner`), `team`; any other (`region`, a
+ * cross-filtered `stage`…) takes a stable part of the numbers (see `demoFilterShare`). Unknown metrics answer an
  * empty frame. `catalog()` lists all of these, and the record lists behind them (see `demoCatalog`).
  *
  * @example
@@ -113,13 +115,14 @@ function simulate(q: MetricQuery, random: () => number, now: () => number): Simu
   if (q.metric.endsWith('_records')) return recordsSimulation(q, now);
   const range = DEMO_RANGES[q.range ?? 'this_quarter'] ?? DEMO_RANGES.this_quarter!;
   const channel = q.filters?.channel;
-  const channelShare = (matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0);
+  // Other filters (a region, a cross-filtered stage or campaign) take their part of every number.
+  const channelShare = ((matches(channel, 'direct') ? 0.68 : 0) + (matches(channel, 'partner') ? 0.32 : 0)) * demoFilterShare(q.filters);
   if (q.metric === 'funnel') return funnel(random, range.share * channelShare);
-  if (q.metric === 'campaigns') return campaigns(random, channel);
+  if (q.metric === 'campaigns') return campaigns(random, channel, demoFilterShare(q.filters));
   if (q.metric === 'forecast') return demoForecast(q, random, range, now, (c) => matches(channel, c));
   const kpi = DEMO_KPIS[q.metric === 'agents' ? 'tickets_resolved' : q.metric];
   if (!kpi) return { step() {}, rows: () => [] };
-  if (q.metric === 'agents' || q.dimensions?.includes('agent')) return agents(kpi, random, range.share, q.filters?.team);
+  if (q.metric === 'agents' || q.dimensions?.includes('agent')) return agents(kpi, random, range.share * demoFilterShare(q.filters), q.filters?.team);
   return series(kpi, random, range, channelShare, q.compare, now);
 }
 
@@ -185,11 +188,12 @@ function funnel(random: () => number, share: number): Simulation {
   };
 }
 
-function campaigns(random: () => number, channel: Filter): Simulation {
+function campaigns(random: () => number, channel: Filter, share: number): Simulation {
   const live = DEMO_CAMPAIGNS.filter((c) => matches(channel, c.channel)).map((c) => ({
     ...c,
-    revenue: c.revenue * (0.9 + random() * 0.2),
-    leads: Math.round(c.leads * (0.9 + random() * 0.2)),
+    cost: Math.round(c.cost * share),
+    revenue: c.revenue * share * (0.9 + random() * 0.2),
+    leads: Math.round(c.leads * share * (0.9 + random() * 0.2)),
     // What came in live on top, fading as it ages out of the range (a few leads, a few k€).
     moreLeads: 0,
     moreRevenue: 0,

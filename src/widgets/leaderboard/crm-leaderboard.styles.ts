@@ -32,6 +32,15 @@ export const leaderboardStyles = css`
     margin-top: 2px;
   }
 
+  /* A cross-filter selection made in this board: the picked agent stands out, the others step back. */
+  .row[data-selected='false'] {
+    opacity: 0.45;
+  }
+
+  .row[data-selected='true'] {
+    background: var(--_track);
+  }
+
   .row {
     position: relative;
     display: grid;

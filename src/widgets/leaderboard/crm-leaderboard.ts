@@ -213,6 +213,8 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     super.updated(changed);
     // Reordering moves row elements, which drops focus: keep it on the same agent.
     if (this.#focusedKey && !this.shadowRoot!.activeElement) this.#rowFor(this.#activeKey)?.focus({ preventScroll: true });
+    const view = this.#view;
+    this.showSelection(this.renderRoot.querySelectorAll('.row[data-key]'), (key) => (view ? [...view.top, view.pinned].find((r) => r?.key === key)?.agent.row : null));
   }
 
   override render() {

@@ -55,6 +55,16 @@ export const chartStyles = css`
     min-height: 0;
   }
 
+  /* A cross-filter selection made in this chart: the picked mark stands out, the others step back. */
+  [data-selected='false'] {
+    opacity: 0.35;
+  }
+
+  [data-selected='true'] :is(rect, path) {
+    stroke: var(--_text);
+    stroke-width: 2px;
+  }
+
   .stale .plot > :is(svg, .texts) {
     opacity: 0.55;
   }

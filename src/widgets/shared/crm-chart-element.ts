@@ -100,6 +100,7 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
     super.updated(changed);
     if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
     if (this.#themeChanged) this.size.refreshFont();
+    this.showSelection(this.renderRoot.querySelectorAll('[data-key]'), (key) => this.markDrill(key)?.row);
   }
 
   /** The drawn mark an event came from, by its key. */

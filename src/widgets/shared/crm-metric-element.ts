@@ -129,6 +129,30 @@ export abstract class CrmMetricElement<M> extends LitElement {
     return Object.entries(selection).every(([name, value]) => name in filters && String(filters[name]) === String(value));
   }
 
+  /** Marks carry a selection state: they are cleared once when it ends. */
+  #showingSelection = false;
+
+  /**
+   * Shows this widget's cross-filter selection on its marks (elements with `data-key`): the
+   * selected one gets `data-selected="true"` and `aria-current="true"`, the others
+   * `data-selected="false"` (dimmed by the styles). Nothing to do without a selection. Called after
+   * each render: the attributes are not the template's, so a render does not undo them.
+   */
+  protected showSelection(marks: Iterable<Element>, rowOf: (key: string) => Readonly<Record<string, FrameValue>> | null | undefined): void {
+    const selection = this.selection;
+    if (!selection && !this.#showingSelection) return;
+    this.#showingSelection = selection !== null;
+    for (const mark of marks) {
+      const key = mark.getAttribute('data-key');
+      const row = key === null ? null : rowOf(key);
+      const selected = row ? this.isSelected(row) : null;
+      if (selected === null) mark.removeAttribute('data-selected');
+      else mark.setAttribute('data-selected', String(selected));
+      if (selected) mark.setAttribute('aria-current', 'true');
+      else mark.removeAttribute('aria-current');
+    }
+  }
+
   /**
    * The filters that pick a mark's row in other widgets' queries (`{ stage: 'Proposal' }`): what
    * a cross-filtering dashboard filters by, and the records panel shows. None by default.
