@@ -94,7 +94,6 @@ const MAX_ROW = 1000;
 /** Tallest widget, in rows. */
 const MAX_HEIGHT = 24;
 
-
 /** What a manager calls each kind. */
 export const WIDGET_KIND_LABELS: Readonly<Record<WidgetKind, string>> = {
   kpi: 'KPI',
@@ -234,8 +233,9 @@ function readWidget(given: unknown, entry: DashboardWidgetConfig, index: number,
   const warnings: string[] = [];
   const kind = kindOf(entry.type);
   let problem: string | null = null;
-  if (!isRecord(given)) problem = `Widget ${index + 1} is ${describe(given)}, not a widget.`;
-  else if (entry.type === undefined || entry.type === null || entry.type === '') problem = 'No widget type given.';
+  // An entry that is not an object is kept as one with only its id: the same placeholder after a reload.
+  if (!isRecord(given)) warnings.push(`Widget ${index + 1} is ${describe(given)}, not a widget.`);
+  if (entry.type === undefined || entry.type === null || entry.type === '') problem = 'No widget type given.';
   else if (kind === null) problem = typeof entry.type === 'string' ? `Unknown widget type ${quote(entry.type)}.` : `The widget type is ${describe(entry.type)}, not a name.`;
   else if (typeof entry.metric !== 'string' || entry.metric.trim() === '') {
     problem = entry.metric === undefined ? 'No metric given.' : `The metric is ${describe(entry.metric)}, not a name.`;

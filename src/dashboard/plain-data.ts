@@ -29,7 +29,7 @@ export function toPlainData(input: unknown): PlainCopy {
   const NONE = Symbol();
 
   const copy = (value: unknown, depth: number): unknown => {
-    if (--budget < 0) return dropped.add('values beyond the size a dashboard can hold'), NONE;
+    if (--budget < 0) return tooLarge(NONE);
     switch (typeof value) {
       case 'string':
       case 'boolean':
@@ -64,7 +64,8 @@ export function toPlainData(input: unknown): PlainCopy {
 
   const copyArray = (items: unknown[], depth: number): unknown[] => {
     const out: unknown[] = [];
-    for (let i = 0; i < items.length && budget > 0; i++) {
+    for (let i = 0; i < items.length; i++) {
+      if (budget <= 0) return tooLarge(out);
       const item = read(items, i, depth);
       out.push(item === NONE ? null : item);
     }
@@ -74,7 +75,7 @@ export function toPlainData(input: unknown): PlainCopy {
   const copyObject = (object: Record<string, unknown>, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(object)) {
-      if (budget <= 0) break;
+      if (budget <= 0) return tooLarge(out);
       if (key === '__proto__') {
         dropped.add('a “__proto__” key');
         continue;
@@ -84,6 +85,8 @@ export function toPlainData(input: unknown): PlainCopy {
     }
     return out;
   };
+
+  const tooLarge = <T>(partial: T): T => (dropped.add('values beyond the size a dashboard can hold'), partial);
 
   // A getter or a proxy trap may throw; one unreadable value must not lose the rest.
   const read = (holder: object, key: string | number, depth: number): unknown => {
