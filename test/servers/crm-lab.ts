@@ -6,6 +6,8 @@ export interface LabStats {
   rest: { requests: number; notModified: number; failed: number; aborted: number; urls: string[]; authorizations: string[] };
   sse: { connections: number; open: number; refused: number; lastEventIds: string[]; queriesPerConnection: number[] };
   ws: { connections: number; open: number; subscribes: number; unsubscribes: number; duplicateSubscribes: number; pings: number; protocols: string[] };
+  /** `/graphql`: upgrade requests, sockets open now, `subscribe` and client `complete` messages, each `connection_init` payload. */
+  graphql: { connections: number; open: number; subscribes: number; completes: number; connectionParams: unknown[] };
   /** Queries the simulated CRM is running now. */
   live: number;
 }
@@ -25,6 +27,16 @@ export interface LabFaults {
   socketSayThenClose?: { message: object; code: number } | null;
   /** The WebSocket upgrade answered with this HTTP status. */
   socketRefuse?: number;
+  /** GraphQL: `connection_init` must carry `{ token }` equal to this, else the socket closes with 4401; null: no check. */
+  graphqlToken?: string | null;
+  /** GraphQL: every `connection_init` is refused (4403). */
+  graphqlForbidden?: boolean;
+  /** GraphQL: the upgrade is answered with this HTTP status; 0: not. */
+  graphqlRefuse?: number;
+  /** GraphQL: sockets are acknowledged, then closed with this code; 0: not. */
+  graphqlAckThenClose?: number;
+  /** GraphQL: nothing goes out, not even pongs (a dead link that still looks open). */
+  graphqlSilent?: boolean;
   /** The SSE route answers this HTTP status instead of a stream. */
   streamStatus?: number;
   /** SSE: headers, then nothing. */
@@ -66,6 +78,9 @@ export class CrmLabServer {
   }
   get socketUrl(): string {
     return `${this.url.replace('http', 'ws')}/api/ws`;
+  }
+  get graphqlUrl(): string {
+    return `${this.url.replace('http', 'ws')}/graphql`;
   }
 
   /** Kills the server (every connection cut, port closed); its simulated CRM is gone. */
