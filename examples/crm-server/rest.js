@@ -48,8 +48,13 @@ export async function handleRest(req, res, url, { hub, demo, faults, stats }) {
 /**
  * `GET /api/catalog`: what this CRM answers, as demoSource's `catalog()` lists it (each metric one
  * the other routes know), for the adapters' `catalog` option.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
  */
-export function handleCatalog(res, demo, faults) {
+export function handleCatalog(req, res, { demo, faults, stats }) {
+  stats.catalog.requests++;
+  if (req.headers.authorization) stats.catalog.authorizations.push(req.headers.authorization);
   if (faults.catalogStatus) return json(res, faults.catalogStatus, { error: 'simulated failure' });
   if (faults.catalogRaw !== null) {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });

@@ -63,7 +63,7 @@ export async function createCrmServer(options = {}) {
       if (url.pathname === '/health') return json(res, 200, { ok: true, boot: hub.bootId });
       if (url.pathname === '/api/metrics') return void handleRest(req, res, url, context());
       if (url.pathname === '/api/stream') return void handleStream(req, res, url, context());
-      if (url.pathname === '/api/catalog') return handleCatalog(res, demo, faults);
+      if (url.pathname === '/api/catalog') return handleCatalog(req, res, context());
       json(res, 404, { error: `no route ${url.pathname}` });
     });
     wss = new WebSocketServer({ noServer: true });
@@ -175,5 +175,6 @@ function newStats() {
     rest: { requests: 0, notModified: 0, failed: 0, aborted: 0, /** @type {string[]} */ urls: [], /** @type {string[]} */ authorizations: [] },
     sse: { connections: 0, open: 0, refused: 0, /** @type {string[]} */ lastEventIds: [], /** @type {number[]} */ queriesPerConnection: [] },
     ws: { connections: 0, open: 0, subscribes: 0, unsubscribes: 0, duplicateSubscribes: 0, pings: 0, /** @type {string[]} */ protocols: [] },
+    catalog: { requests: 0, /** @type {string[]} */ authorizations: [] },
   };
 }

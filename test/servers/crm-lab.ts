@@ -8,6 +8,7 @@ export interface LabStats {
   ws: { connections: number; open: number; subscribes: number; unsubscribes: number; duplicateSubscribes: number; pings: number; protocols: string[] };
   /** `/graphql`: upgrade requests, sockets open now, `subscribe` and client `complete` messages, each `connection_init` payload. */
   graphql: { connections: number; open: number; subscribes: number; completes: number; connectionParams: unknown[] };
+  catalog: { requests: number; authorizations: string[] };
   /** Queries the simulated CRM is running now. */
   live: number;
 }
@@ -47,6 +48,10 @@ export interface LabFaults {
   streamCloseAtOnce?: boolean;
   /** SSE: one event, then the stream ends. */
   streamSayThenClose?: object | null;
+  /** Catalog answers are this raw text, with status 200. */
+  catalogRaw?: string | null;
+  /** The catalog route answers this HTTP status. */
+  catalogStatus?: number;
 }
 
 async function call<T>(command: string, params: Record<string, string | number> = {}): Promise<T> {
@@ -75,6 +80,9 @@ export class CrmLabServer {
   }
   get streamUrl(): string {
     return `${this.url}/api/stream`;
+  }
+  get catalogUrl(): string {
+    return `${this.url}/api/catalog`;
   }
   get socketUrl(): string {
     return `${this.url.replace('http', 'ws')}/api/ws`;
