@@ -139,6 +139,8 @@ export class CrmDashboard extends LitElement {
   #messages: DashboardMessages = dashboardMessagesFor('en-US');
   #locale = 'en-US';
   #contextKey: unknown[] = [];
+  /** Widgets written as children: the empty note is not shown beside them. */
+  #hasChildren = false;
 
   /** The config as it is now, with the user's changes: what `crm-config-change` carries. */
   get currentConfig(): DashboardConfig {
@@ -240,6 +242,7 @@ export class CrmDashboard extends LitElement {
         ${this.#panel ? renderRecordsPanel(this.#panel, m, () => this.#closePanel()) : nothing}
         <div class="grid" part="grid" ?hidden=${this.#panel !== null} ${inlineStyle({ '--_columns': String(gridColumns(this.#read.config.columns ?? 12)) })}>
           ${this.#read.problem ? html`<div class="placeholder config-problem" part="placeholder" role="note">${this.#read.problem}</div>` : nothing}
+          ${this.#read.widgets.length || this.#read.problem || this.#hasChildren ? nothing : html`<div class="placeholder config-problem" part="empty">${this.#messages.empty}</div>`}
           ${repeat(
             this.#read.widgets,
             (w) => w.id,
@@ -380,6 +383,7 @@ export class CrmDashboard extends LitElement {
 
   /** Plain children: their widgets' modules are loaded, and a changed script config is read again. */
   #onSlotChange = () => {
+    this.#hasChildren = [...this.children].some((child) => child.localName !== 'script');
     for (const child of this.children) {
       const kind = kindOfTag(child.localName);
       if (kind) void loadWidget(kind);
