@@ -1,6 +1,9 @@
 /**
  * crm-pulse/data — the data-source contract, the registry and the built-in adapters.
  * Importing this entry defines no elements.
+ *
+ * GraphQL subscriptions: `graphqlWsSource` is its own entry, `crm-pulse/data/graphql-ws`, so that
+ * pages that do not use it never load the graphql-ws client.
  */
 export type { CatalogEntry, FrameField, FrameValue, MetricFrame, MetricQuery, MetricSource, WidgetKind } from './types.js';
 export { registerSource, unregisterSource, getSource, sourceNamed } from './registry.js';

@@ -23,6 +23,14 @@ const KPI = `subscription Kpi($metric: String!, $range: String, $compare: String
 const FUNNEL = `subscription Funnel($range: String, $filters: JSON) {
   funnel(range: $range, filters: $filters) { rows { stage value } asOf }
 }`;
+/** The generic subscription: any MetricQuery, rows as JSON. What the demo dashboard uses for every widget. */
+const METRIC = `subscription Metric($metric: String!, $dimensions: [String!], $filters: JSON, $range: String, $compare: String, $limit: Int) {
+  metric(metric: $metric, dimensions: $dimensions, filters: $filters, range: $range, compare: $compare, limit: $limit) {
+    rows
+    fields { name type unit label }
+    asOf
+  }
+}`;
 
 const revenue = { metric: 'revenue', range: 'this_quarter' };
 const winRate = { metric: 'win_rate' };
@@ -226,6 +234,23 @@ describe('graphqlWsSource against a real graphql-ws server', () => {
     expect((await server.stats()).graphql.connections).to.be.at.least(2);
     a.subscription.unsubscribe();
     status.stop();
+  });
+
+  it('one generic document answers every widget kind: funnel, agents with a limit, forecast by channel, records with filters', async () => {
+    const source = make({ document: METRIC });
+    const funnel = record(source.query({ metric: 'funnel', range: 'this_quarter' }));
+    const agents = record(source.query({ metric: 'agents', filters: { team: ['Sales'] }, limit: 3 }));
+    const forecast = record(source.query({ metric: 'forecast', dimensions: ['channel'] }));
+    const records = record(source.query({ metric: 'funnel_records', filters: { stage: 'Won' }, limit: 5 }));
+    const all = [funnel, agents, forecast, records];
+    await until(() => all.every((r) => r.frames.length > 0), `no frames for ${all.map((r) => r.frames.length)}`);
+    expect(funnel.frames[0]!.rows.map((r) => r.stage)).to.deep.equal(['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won']);
+    expect(agents.frames[0]!.rows.every((r) => r.team === 'Sales')).to.equal(true);
+    expect(new Set(forecast.frames[0]!.rows.map((r) => r.channel))).to.deep.equal(new Set(['direct', 'partner']));
+    expect(records.frames[0]!.rows.length).to.be.within(1, 5);
+    expect(records.frames[0]!.rows.every((r) => r.stage === 'Won')).to.equal(true);
+    expect(all.map((r) => r.error)).to.deep.equal([null, null, null, null]);
+    for (const r of all) r.subscription.unsubscribe();
   });
 
   it('maps results with documents per metric, variables and toFrame', async () => {
