@@ -124,7 +124,7 @@ const ENTRY_KEYS = new Set(['type', 'id', 'x', 'y', 'w', 'h']);
  * Attributes a config may not set: handlers and styles (a config is data, never code or CSS
  * under a strict CSP), and what identifies or places the element in the dashboard's own tree.
  */
-const REFUSED_ATTRIBUTES = new Set(['style', 'class', 'id', 'slot', 'part', 'exportparts', 'is', 'tabindex', 'contenteditable', 'popover', 'inert', 'hidden']);
+const REFUSED_ATTRIBUTES = new Set(['style', 'class', 'id', 'slot', 'part', 'exportparts', 'is', 'tabindex', 'contenteditable', 'popover', 'inert', 'hidden', 'data-widget-id', 'data-cell-id']);
 
 /** The element for a kind. */
 export function tagOf(kind: WidgetKind): string {

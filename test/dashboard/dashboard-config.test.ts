@@ -56,16 +56,17 @@ describe('readDashboardConfig', () => {
 
   it('refuses handlers, styles and what places the element, with a warning each; suggests the attribute for a camelCase name', () => {
     const [w] = readDashboardConfig({
-      widgets: [{ type: 'kpi', id: 'a', metric: 'm', onclick: 'alert(1)', onmouseover: 'x', style: 'color:red', class: 'x', slot: 's', part: 'p', is: 'x', tabindex: 0, stageField: 'phase', 'bad name': 1, colors: { a: 1 }, list: [1, 2] }],
+      widgets: [{ type: 'kpi', id: 'a', metric: 'm', onclick: 'alert(1)', onmouseover: 'x', style: 'color:red', class: 'x', slot: 's', part: 'p', is: 'x', tabindex: 0, 'data-widget-id': 'other', stageField: 'phase', 'bad name': 1, colors: { a: 1 }, list: [1, 2] }],
     }).widgets;
     expect(w!.attributes).to.deep.equal({ metric: 'm' });
+    expect(readDashboardConfig({ widgets: [{ type: 'kpi', id: 'a', metric: 'm', 'data-team': 'x', drill: 'records' }] }).widgets[0]!.attributes).to.deep.equal({ metric: 'm', 'data-team': 'x', drill: 'records' });
     expect(w!.problem).to.equal(null);
     expect(w!.warnings).to.include('The attribute “onclick” cannot be set from a config.');
     expect(w!.warnings).to.include('The attribute “style” cannot be set from a config.');
     expect(w!.warnings).to.include('“stageField” is not an attribute name; did you mean “stage-field”?');
     expect(w!.warnings).to.include('“bad name” is not an attribute name.');
     expect(w!.warnings).to.include('The attribute “colors” was left out: it is a set of settings, not text, a number or true/false.');
-    expect(w!.warnings).to.have.length(12);
+    expect(w!.warnings).to.have.length(13);
   });
 
   it('keeps CRM strings as they are: text for attributes, never markup it reads', () => {
