@@ -215,7 +215,7 @@ describe('<crm-records>', () => {
     const heard = oneEvent(el, 'crm-drilldown');
     rows(el)[0]!.querySelector<HTMLElement>('[part~="cell"]:nth-child(3)')!.click();
     const { detail } = await heard;
-    expect(detail).to.deep.equal({ metric: 'funnel_records', row: opportunities[0], value: 12_345, range: 'this_quarter', href: new URL('/opportunities/o1', document.baseURI).href });
+    expect(detail).to.deep.equal({ metric: 'funnel_records', row: opportunities[0], value: 12_345, range: 'this_quarter', filters: { id: 'o1' }, href: new URL('/opportunities/o1', document.baseURI).href });
     expect(location.pathname).to.not.contain('opportunities');
   });
 
