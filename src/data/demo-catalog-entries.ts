@@ -20,14 +20,14 @@ export function demoCatalog(): CatalogEntry[] {
     label: kpi.label,
     kinds: ['kpi', 'leaderboard'],
     ...(kpi.unit ? { unit: kpi.unit } : {}),
-    // A channel filter scales the sums (revenue, leads); a level (a rate) is the same in both channels.
-    dimensions: kpi.kind === 'sum' ? ['channel', 'agent', 'team'] : ['agent', 'team'],
+    // A channel or region filter scales the sums (revenue, leads); a level (a rate) is the same in each.
+    dimensions: kpi.kind === 'sum' ? ['region', 'channel', 'agent', 'team'] : ['agent', 'team'],
   }));
   return [
     ...kpis,
-    { metric: 'funnel', label: 'Sales funnel', kinds: ['funnel'], dimensions: ['channel'] },
-    { metric: 'campaigns', label: 'Campaigns', kinds: ['campaign-roi'], unit: 'EUR', dimensions: ['campaign', 'channel'] },
-    { metric: 'agents', label: 'Tickets resolved per agent', kinds: ['leaderboard'], dimensions: ['agent', 'team'] },
+    { metric: 'funnel', label: 'Sales funnel', kinds: ['funnel'], dimensions: ['region', 'channel'] },
+    { metric: 'campaigns', label: 'Campaigns', kinds: ['campaign-roi'], unit: 'EUR', dimensions: ['campaign', 'region', 'channel'] },
+    { metric: 'agents', label: 'Tickets resolved per agent', kinds: ['leaderboard'], dimensions: ['agent', 'region', 'team'] },
     { metric: 'forecast', label: 'Sales forecast', kinds: ['forecast'], unit: 'EUR', dimensions: ['channel'] },
     { metric: 'funnel_records', label: 'Opportunities', kinds: ['records'], unit: 'EUR', dimensions: DEAL_FILTERS },
     { metric: 'pipeline_value_records', label: 'Open opportunities', kinds: ['records'], unit: 'EUR', dimensions: DEAL_FILTERS },

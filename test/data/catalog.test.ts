@@ -58,13 +58,15 @@ describe('demoSource().catalog()', () => {
     }
   });
 
-  it('lists only dimensions the demo honours: a channel filter changes a sum, a team filter the agents', async () => {
+  it('lists only dimensions the demo honours: a channel or region filter changes a sum, a team filter the agents', async () => {
     const catalog = await demo.catalog!();
     const revenue = catalog.find((e) => e.metric === 'revenue')!;
-    expect(revenue.dimensions).to.include('channel');
+    expect(revenue.dimensions).to.include.members(['channel', 'region']);
     const all = (await ask({ metric: 'revenue' })).at(-1)!.value as number;
     const partner = (await ask({ metric: 'revenue', filters: { channel: 'partner' } })).at(-1)!.value as number;
     expect(partner / all).to.be.within(0.25, 0.4);
+    const emea = (await ask({ metric: 'revenue', filters: { region: 'EMEA' } })).at(-1)!.value as number;
+    expect(emea / all).to.be.within(0.4, 0.52);
     const agents = await ask({ metric: 'agents', dimensions: ['agent'], filters: { team: 'Sales' } });
     expect(agents.length).to.be.above(0);
     expect(agents.every((a) => a.team === 'Sales')).to.equal(true);
