@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FrameValue, MetricSource } from '../data/types.js';
+import { getSource } from '../data/registry.js';
+import type { CatalogEntry, FrameValue, MetricSource } from '../data/types.js';
 import type { CrmDrilldownEvent } from '../events/crm-drilldown.js';
 import { resolveLocale } from '../format/locale.js';
 import { humanize } from '../widgets/shared/crm-metric-element.js';
@@ -11,10 +12,13 @@ import { inlineStyle } from '../widgets/shared/inline-style.js';
 import { PoliteAnnouncer } from '../widgets/shared/polite-announcer.js';
 import { tokenStyles } from '../widgets/shared/tokens.styles.js';
 import { dashboardStyles } from './crm-dashboard.styles.js';
+import { AddWidgetDialog } from './add-widget-dialog.js';
 import { CrmConfigChangeEvent } from './crm-config-change.js';
-import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, readDashboardConfig } from './dashboard-config.js';
+import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, newWidgetEntry, readDashboardConfig, withWidget } from './dashboard-config.js';
 import { type DashboardMessages, dashboardMessagesFor } from './dashboard-messages.js';
 import { type FilterChip, chipText, filterText, parseFilterOptions, renderChips, renderFilterSelects } from './filter-bar.js';
+import { GridEditor } from './grid-editor.js';
+import { gridEditorStyles } from './grid-editor.styles.js';
 import { gridColumns, layoutCells } from './grid-layout.js';
 import { renderPeriodPicker } from './period-picker.js';
 import { type RecordsPanel, renderRecordsPanel } from './records-panel.js';
@@ -75,7 +79,7 @@ interface Selection extends DashboardSelection {
  * @fires crm-config-change - The user changed the dashboard (period, filters, layout, widgets); `detail.config` is the whole config as plain JSON.
  */
 export class CrmDashboard extends LitElement {
-  static override styles = [tokenStyles, dashboardStyles];
+  static override styles = [tokenStyles, dashboardStyles, gridEditorStyles];
 
   static override properties: PropertyDeclarations = {
     config: { attribute: false },
@@ -133,6 +137,29 @@ export class CrmDashboard extends LitElement {
   #read: ReadConfig = readDashboardConfig({ widgets: [] });
   #readFrom: unknown = undefined;
   #layout = new Map<string, Cell>();
+  /** While a tile is dragged: the layout to show (others pushed out of the way). */
+  #preview: Map<string, Cell> | null = null;
+  readonly #editor = new GridEditor(this, {
+    grid: () => this.renderRoot.querySelector('.grid'),
+    columns: () => this.#columns,
+    layout: () => this.#layout,
+    onPreview: (layout) => {
+      this.#preview = layout;
+      this.requestUpdate();
+    },
+    onCommit: (layout) => this.#commitLayout(layout),
+    onRemove: (id) => this.#changeConfig(withWidget(this.#read.config, id, null)),
+    label: (id) => this.#widgetLabel(id),
+  });
+  readonly #addDialog = new AddWidgetDialog(this, {
+    catalog: () => this.#catalog(),
+    onPick: (entry, kind) => {
+      const added = newWidgetEntry(this.#read.config, entry, kind);
+      this.#changeConfig({ ...this.#read.config, widgets: [...this.#read.config.widgets, added] });
+      // The new tile goes where there is room: bring it into view.
+      void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-cell-id="${CSS.escape(added.id)}"]`)?.scrollIntoView({ block: 'nearest' }));
+    },
+  });
   #selections: Selection[] = [];
   #nextSelection = 1;
   #panel: RecordsPanel | null = null;
@@ -190,6 +217,48 @@ export class CrmDashboard extends LitElement {
     if (warnings.length) console.warn(`crm-pulse: dashboard config: ${warnings.join('; ')}`);
   }
 
+  get #columns(): number {
+    return gridColumns(this.#read.config.columns ?? 12);
+  }
+
+  /** A widget's name for the edit handles and announcements: its label, else its metric in words. */
+  #widgetLabel(id: string): string {
+    const widget = this.#read.widgets.find((w) => w.id === id);
+    return widget?.attributes.label || humanize(widget?.attributes.metric || id);
+  }
+
+  /** What the source can answer, for "Add widget": the dashboard's source object's `catalog()`, or a registered one's. */
+  #catalog(): Promise<readonly CatalogEntry[]> | null {
+    const own = this.source || this.#read.config.source || 'default';
+    const source = typeof own === 'string' ? getSource(own) : own;
+    return source?.catalog ? Promise.resolve().then(() => source.catalog!()) : null;
+  }
+
+  /** A finished move or resize: every cell that moved is written to the config. */
+  #commitLayout(layout: ReadonlyMap<string, Cell>): void {
+    this.#preview = null;
+    let config = this.#read.config;
+    for (const [id, cell] of layout) {
+      const before = this.#layout.get(id);
+      if (!before || before.x !== cell.x || before.y !== cell.y || before.w !== cell.w || before.h !== cell.h) config = withWidget(config, id, { ...cell });
+    }
+    this.#changeConfig(config);
+  }
+
+  #toggleEditing(): void {
+    this._editing = !this._editing;
+    this.#preview = null;
+  }
+
+  /** Forgets the saved layout and shows the page's own config again. */
+  #resetLayout(): void {
+    this.#store.clear(this.storageKey);
+    this.#readFrom = undefined;
+    this.#readConfig(false);
+    this.requestUpdate();
+    this.dispatchEvent(new CrmConfigChangeEvent(this.#read.config));
+  }
+
   /** The period in use: the dashboard's, the config's, else this quarter. */
   get #range(): string {
     return this.range || this.#read.config.range || 'this_quarter';
@@ -236,11 +305,12 @@ export class CrmDashboard extends LitElement {
               onCustomOpen: (open) => (this._customOpen = open),
             })}
             ${renderFilterSelects({ options: parseFilterOptions(this.filterOptions), filters: this.#filters, messages: m, onFilter: (field, value) => this.#setFilter(field, value) })}
+            ${this.#renderEditButtons()}
           </div>
         </header>
         ${renderChips({ chips: this.#chips(), messages: m, onRemove: (chip) => this.#removeChip(chip), onClear: () => this.#clearFilters() })}
         ${this.#panel ? renderRecordsPanel(this.#panel, m, () => this.#closePanel()) : nothing}
-        <div class="grid" part="grid" ?hidden=${this.#panel !== null} ${inlineStyle({ '--_columns': String(gridColumns(this.#read.config.columns ?? 12)) })}>
+        <div class=${this._editing ? 'grid editing' : 'grid'} part="grid" ?hidden=${this.#panel !== null} ${inlineStyle({ '--_columns': String(this.#columns) })}>
           ${this.#read.problem ? html`<div class="placeholder config-problem" part="placeholder" role="note">${this.#read.problem}</div>` : nothing}
           ${this.#read.widgets.length || this.#read.problem || this.#hasChildren ? nothing : html`<div class="placeholder config-problem" part="empty">${this.#messages.empty}</div>`}
           ${repeat(
@@ -251,11 +321,22 @@ export class CrmDashboard extends LitElement {
           <slot @slotchange=${this.#onSlotChange}></slot>
         </div>
       </div>
-      <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>`;
+      <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
+      ${this._editing ? html`<div class="sr-only">${this.#editor.renderStatus()}</div>` : nothing}
+      ${this.#addDialog.render()}`;
+  }
+
+  #renderEditButtons() {
+    if (!this.editable) return nothing;
+    const m = this.#messages;
+    if (!this._editing) return html`<button class="button" part="button edit" type="button" @click=${this.#toggleEditing}>${m.edit}</button>`;
+    return html`<button class="button" part="button add" type="button" @click=${() => this.#addDialog.open()}>${m.addWidget}</button>
+      ${this.storageKey ? html`<button class="button" part="button reset" type="button" @click=${this.#resetLayout}>${m.reset}</button>` : nothing}
+      <button class="button primary" part="button done" type="button" aria-pressed="true" @click=${this.#toggleEditing}>${m.done}</button>`;
   }
 
   #renderCell(widget: ReadWidget) {
-    const cell = this.#layout.get(widget.id) ?? widget.cell;
+    const cell = this.#preview?.get(widget.id) ?? this.#layout.get(widget.id) ?? widget.cell;
     const element = this.#elements.element(widget);
     element?.setAttribute('part', 'widget');
     return html`<div
@@ -265,6 +346,7 @@ export class CrmDashboard extends LitElement {
       ${inlineStyle({ 'grid-column': `${cell.x + 1} / span ${cell.w}`, 'grid-row': `${cell.y + 1} / span ${cell.h}`, '--_h': String(cell.h), order: String(cell.y * 100 + cell.x) })}
     >
       ${element ?? html`<div class="placeholder" part="placeholder" role="note"><strong>${this.#messages.cannotShow}</strong><span>${widget.problem}</span></div>`}
+      ${this._editing ? this.#editor.renderChrome(widget.id) : nothing}
     </div>`;
   }
 
