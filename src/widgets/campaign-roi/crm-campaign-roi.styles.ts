@@ -12,6 +12,9 @@ import { css } from 'lit';
  *   gain and to the left for a loss.
  * - `.from` texts in `@starting-style`: a label drawn anew on another side of its mark starts where that
  *   side of the mark was.
+ * - `.on-line`: the scatter's break-even caption, turned along the diagonal, over a patch of the tile's
+ *   colour that breaks the dashes where it sits.
+ * - `.inside`: a bubble's number drawn on the bubble, where no spot beside it was free.
  * - `.from` in `@starting-style`: a bubble whose node moved to keep the paint order starts from where
  *   it was on screen.
  */
@@ -67,6 +70,22 @@ export const campaignRoiStyles = css`
     stroke: var(--_muted);
     stroke-width: 1.5;
     stroke-dasharray: 5 4;
+  }
+
+  .leader {
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+
+  .texts > .on-line {
+    rotate: var(--_angle);
+    padding: 0 3px;
+    border-radius: 3px;
+    background: var(--_surface);
+  }
+
+  .texts > .inside {
+    color: var(--_surface);
   }
 
   .axis-line {

@@ -11,7 +11,7 @@ import { fitText, textWidth } from '../shared/chart-text.js';
 import { type ChartTip, renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmChartElement } from '../shared/crm-chart-element.js';
-import { humanize } from '../shared/crm-metric-element.js';
+import { metricHeading } from '../../format/metric-heading.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
@@ -157,7 +157,7 @@ export class CrmCampaignRoi extends CrmChartElement {
   }
 
   #headline(): string {
-    return this.label || humanize(this.metric);
+    return this.label || metricHeading(this.metric, this.resolvedLocale);
   }
 
   #viewOptions() {

@@ -73,6 +73,7 @@ export const movingTexts = (texts: readonly MovingText[], snap: boolean) =>
         '--_y': `${t.y}px`,
         '--_from-x': t.from && `${t.from.x}px`,
         '--_from-y': t.from && `${t.from.y}px`,
+        '--_angle': t.angle ? `${t.angle}deg` : undefined,
       })}>${t.text}</span>`,
   )}</div>`;
 
@@ -125,7 +126,7 @@ export function barsScene(ctx: ChartContext, columns: readonly MetricColumn[]): 
   return roiBarsScene(
     ctx.campaigns.map((c) => c.roi),
     ctx.view.campaigns,
-    { ...ctx, columns: columns.map((key) => ({ key, header: m.short[key] })), breakEven: m.breakEven, tick: ctx.view.axisRoi },
+    { ...ctx, columns: columns.map((key) => ({ key, header: m.short[key] })), breakEven: m.breakEven, tick: ctx.view.axisRoi, moreColumns: m.moreColumns },
   );
 }
 
@@ -241,6 +242,7 @@ export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: Ch
       <line class="axis-line" x1=${plot.x} x2=${plot.x} y1=${plot.y} y2=${plot.y + plot.height}></line>
     </g>
     ${d ? svg`<line class="diagonal" x1=${d.x1} y1=${d.y1} x2=${d.x2} y2=${d.y2} aria-hidden="true"></line>` : ''}
+    <g class="leaders" aria-hidden="true">${scene.leaders.map((l) => svg`<line class="leader" data-leader=${l.id} x1=${l.x1} y1=${l.y1} x2=${l.x2} y2=${l.y2}></line>`)}</g>
     ${repeat(drawOrder, (p) => p.c.key, ({ c, i, b }) => {
       const style = from(c.key);
       const shapes = svg`<circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>

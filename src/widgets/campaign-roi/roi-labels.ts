@@ -14,6 +14,7 @@ export interface LabelOption {
 export function labelSet(m: SceneMetrics) {
   const candidates: LabelCandidate[] = [];
   const texts = new Map<string, PlacedText[]>();
+  let chosen = new Map<string, number>();
   return {
     /** One line of text anchored at `x` and centred on `cy`; `width` is measured unless given. */
     at(id: string, text: string, x: number, cy: number, anchor: PlacedText['anchor'], cls: string, width = m.measure(text, false)): LabelOption {
@@ -25,8 +26,10 @@ export function labelSet(m: SceneMetrics) {
       candidates.push({ id, priority, options: options.map((option) => option.box) });
     },
     place(gap: number, obstacles?: readonly Box[]): PlacedText[] {
-      const placed = placeLabels(candidates, { x: 0, y: 0, width: m.width, height: m.height }, gap, obstacles);
-      return [...placed].map(([id, index]) => texts.get(id)![index]!);
+      chosen = placeLabels(candidates, { x: 0, y: 0, width: m.width, height: m.height }, gap, obstacles);
+      return [...chosen].map(([id, index]) => texts.get(id)![index]!);
     },
+    /** Which option each label placed by the last `place` took, by id. */
+    chosen: (id: string): number | undefined => chosen.get(id),
   };
 }

@@ -11,6 +11,10 @@ export interface RoiMessages {
   /** Column headers where space is short. */
   short: { leads: string; opportunities: string; won: string };
   breakEven: string;
+  /** Requested count columns the chart has no room for (their numbers are in the tooltip and table). */
+  moreColumns: (count: number) => string;
+  /** The list of campaigns numbered on the scatter where a name has no room beside its bubble. */
+  legend: string;
   others: (count: number) => string;
   noCost: string;
   roiBars: string;
@@ -30,6 +34,8 @@ const en: RoiMessages = {
   won: 'Won',
   short: { leads: 'Leads', opportunities: 'Opps', won: 'Won' },
   breakEven: 'Break-even',
+  moreColumns: (count) => `+${count} ${count === 1 ? 'column' : 'columns'}`,
+  legend: 'Numbered campaigns',
   others: (count) => `Others (${count})`,
   noCost: 'no cost',
   roiBars: 'ROI by campaign',
@@ -50,6 +56,8 @@ const de: RoiMessages = {
   won: 'Gewonnen',
   short: { leads: 'Leads', opportunities: 'Chancen', won: 'Gew.' },
   breakEven: 'Break-even',
+  moreColumns: (count) => `+${count} ${count === 1 ? 'Spalte' : 'Spalten'}`,
+  legend: 'Nummerierte Kampagnen',
   others: (count) => `Weitere (${count})`,
   noCost: 'keine Kosten',
   roiBars: 'ROI je Kampagne',

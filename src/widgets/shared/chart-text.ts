@@ -6,6 +6,8 @@ export interface PlacedText {
   text: string;
   anchor: 'start' | 'middle' | 'end';
   cls: string;
+  /** Degrees the text is turned about its anchor point (a caption along a sloped line). */
+  angle?: number;
 }
 
 /** A chart's size and the text measures its scene lays labels out with. */
@@ -77,4 +79,20 @@ function shorten(text: string, maxWidth: number, font: string, minChars: number)
     else hi = mid;
   }
   return lo >= minChars ? cut(lo) : null;
+}
+
+/**
+ * `text` on up to two lines of `maxWidth`: broken at the last space that lets the first line fit,
+ * the rest on the second line (shortened with "…" only if it is still too long). Null when the text
+ * has no space to break at, or the first word alone does not fit: a single line is then the best.
+ */
+export function wrapText(text: string, maxWidth: number, m: Pick<SceneMetrics, 'measure' | 'fit'>): [string, string] | null {
+  const words = text.split(' ');
+  for (let n = words.length - 1; n > 0; n--) {
+    const first = words.slice(0, n).join(' ');
+    if (m.measure(first, false) > maxWidth) continue;
+    const second = m.fit(words.slice(n).join(' '), maxWidth);
+    return second ? [first, second] : null;
+  }
+  return null;
 }
