@@ -13,7 +13,7 @@ import { fitText, textWidth } from '../shared/chart-text.js';
 import { renderChartTip } from '../shared/chart-tooltip.js';
 import { ChartMotion } from '../shared/chart-motion.js';
 import { CrmChartElement } from '../shared/crm-chart-element.js';
-import { humanize } from '../shared/crm-metric-element.js';
+import { metricHeading } from '../../format/metric-heading.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { funnelStyles } from './crm-funnel.styles.js';
 import { type FunnelModel, funnelModel } from './funnel-model.js';
@@ -123,12 +123,11 @@ export class CrmFunnel extends CrmChartElement {
       format: this.format,
       currency: this.currency,
       locale: this.resolvedLocale,
-      compact: this.size.width < 420,
       conversion: this.conversion === 'step' || this.conversion === 'overall' ? this.conversion : 'both',
       orientation: this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
       messages: this.#chartMessages,
     } as const;
-    const key = [options.format, options.currency, options.locale, options.compact, options.conversion, options.orientation, this.#headline()].join('|');
+    const key = [options.format, options.currency, options.locale, options.conversion, options.orientation, this.#headline()].join('|');
     if (this.#view && this.#viewModel === this.#model && this.#viewKey === key) return this.#view;
     this.#viewModel = this.#model;
     this.#viewKey = key;
@@ -139,7 +138,7 @@ export class CrmFunnel extends CrmChartElement {
   #viewKey = '';
 
   #headline(): string {
-    return this.label || this.#model?.fieldLabel || humanize(this.metric);
+    return this.label || this.#model?.fieldLabel || metricHeading(this.metric, this.resolvedLocale);
   }
 
   override render() {

@@ -1,6 +1,6 @@
 import { type FunnelLayout, type FunnelOrientation, funnelLayout } from '../../metrics/funnel-layout.js';
 import { type Box, type LabelCandidate, placeLabels } from '../../metrics/label-layout.js';
-import type { PlacedText, SceneMetrics } from '../shared/chart-text.js';
+import { type PlacedText, type SceneMetrics, wrapText } from '../shared/chart-text.js';
 import type { StageText } from './funnel-view.js';
 
 export interface SceneOptions extends SceneMetrics {
@@ -21,30 +21,54 @@ interface Option {
 }
 
 /**
- * Funnel bars plus the labels that fit. Names sit in a column left of the bars (vertical) or a row
- * below them (horizontal); values and conversion in a column right (vertical) or a row above, in
- * the richest form that fits — value over conversion, both on one line, the value alone. A label
- * that fits nowhere is left out, never drawn over another or clipped; first and last stages go first.
+ * Funnel bars plus the labels that fit. Names sit left of the bars (vertical) or in a row below
+ * them (horizontal); values and conversion in a column right (vertical) or a row above, in the
+ * richest form that fits — value over conversion, both on one line, the value alone. Space is used
+ * before anything is shortened: a vertical funnel's name column is only as wide as the names need
+ * beside their centred bars (a narrow stage leaves room beside it), each name takes the room of its
+ * own row up to its bar and wraps to two lines where the row is tall enough; a horizontal funnel's
+ * names take a second, staggered line where the tile is tall enough. Values are written in one
+ * notation for the whole chart: in full when the largest fits, else all compact. A label that fits
+ * nowhere is left out, never drawn over another or clipped; first and last stages go first.
  */
 export function funnelScene(values: ReadonlyArray<number | null>, texts: readonly StageText[], o: SceneOptions): FunnelScene {
   const { width, height, lineHeight: line, measure } = o;
   const vertical = o.orientation === 'vertical';
   const widest = (list: number[]) => Math.max(0, ...list);
-  const valueWidths = texts.map((t) => measure(t.value, true));
   const conversionWidths = texts.map((t) => (t.conversion ? measure(t.conversion, false) : 0));
+  const fullWidths = texts.map((t) => measure(t.fullValue, true));
+  const nameWidths = texts.map((t) => measure(t.name, false));
+  const n = Math.max(1, texts.length);
+  // One notation per chart: full numbers when the largest fits its place, else compact for all.
+  const valueRoom = vertical ? width * 0.38 - PAD : width / n - 4;
+  const compact = widest(fullWidths) > valueRoom;
+  const valueTexts = texts.map((t) => (compact ? t.compactValue : t.fullValue));
+  const valueWidths = compact ? valueTexts.map((v) => measure(v, true)) : fullWidths;
 
   let layout: FunnelLayout;
   let nameArea: Box;
   let numberArea: Box;
+  let stagger = false;
   if (vertical) {
-    const left = Math.min(widest(texts.map((t) => measure(t.name, false))) + PAD + 1, width * 0.34);
     const right = Math.min(Math.max(widest(valueWidths), widest(conversionWidths)) + PAD, width * 0.38);
+    // Each name needs its width left of its bar; a bar narrower than the widest leaves half the
+    // difference free on its left, so the column is as wide as the most demanding stage needs.
+    const max = widest(values.map((v) => (v !== null && Number.isFinite(v) && v > 0 ? v : 0))) || 1;
+    const need = widest(
+      texts.map((_, i) => {
+        const share = Math.max(0, Math.min(1, (values[i] ?? 0) / max));
+        return (nameWidths[i]! + PAD + 2 - ((width - right) * (1 - share)) / 2) / ((1 + share) / 2);
+      }),
+    );
+    const left = Math.max(0, Math.min(need, width * 0.34));
     layout = funnelLayout(values, { width, height, orientation: 'vertical', before: left, after: right });
-    nameArea = { x: 0, y: 0, width: left, height };
+    nameArea = { x: 0, y: 0, width: width - right, height };
     numberArea = { x: width - right, y: 0, width: right, height };
   } else {
     const top = (height >= 7 * line ? 2 * line : line) + 4;
-    const bottom = line + 4;
+    // Names wider than their stage's slice take a second line, staggered, where the tile is tall enough.
+    stagger = nameWidths.some((w) => w > width / n - 4) && height >= 9 * line;
+    const bottom = (stagger ? 2 * line + 3 : line) + 4;
     layout = funnelLayout(values, { width, height, orientation: 'horizontal', before: top, after: bottom });
     nameArea = { x: 0, y: height - bottom, width, height: bottom };
     numberArea = { x: 0, y: 0, width, height: top };
@@ -52,21 +76,54 @@ export function funnelScene(values: ReadonlyArray<number | null>, texts: readonl
 
   const bounds = { x: 0, y: 0, width, height };
   const names: LabelCandidate[] = [];
-  const nameTexts = new Map<string, PlacedText>();
+  const nameTexts = new Map<string, PlacedText[][]>();
   texts.forEach((t, i) => {
     const band = layout.bands[i]!;
-    // Names: fitted to their column (vertical) or their stage's slice of the row (horizontal).
-    const name = o.fit(t.name, vertical ? nameArea.width - PAD - 1 : band.width - 4);
-    if (!name) return;
-    const w = measure(name, false);
-    const cy = vertical ? band.y + band.height / 2 : nameArea.y + nameArea.height / 2 + 2;
-    // x 1, not 0, in the name column: a glyph such as T overhangs its start.
-    const x = vertical ? 1 : band.x + band.width / 2 - w / 2;
+    const bar = layout.bars[i]!;
     const id = `name-${i}`;
-    names.push({ id, priority: i === 0 || i === texts.length - 1 ? 0 : 1, within: nameArea, options: [{ x, y: cy - line / 2, width: w, height: line }] });
-    nameTexts.set(id, { id, x: vertical ? 1 : x + w / 2, y: cy, text: name, anchor: vertical ? 'start' : 'middle', cls: 'name' });
+    const priority = i === 0 || i === texts.length - 1 ? 0 : 1;
+    const options: Box[] = [];
+    const optionTexts: PlacedText[][] = [];
+    const option = (box: Box, lines: PlacedText[]) => {
+      options.push(box);
+      optionTexts.push(lines);
+    };
+    if (vertical) {
+      // The room of the stage's row up to its bar; two lines where the row has the height for them.
+      const room = bar.x - PAD - 1;
+      const cy = band.y + band.height / 2;
+      // x 1, not 0: a glyph such as T overhangs its start.
+      const at = (text: string, y: number, suffix = ''): PlacedText => ({ id: `name${suffix}-${i}`, x: 1, y, text, anchor: 'start', cls: 'name' });
+      const two = nameWidths[i]! > room && band.height >= 2 * line + 2 ? wrapText(t.name, room, o) : null;
+      if (two) {
+        const w = Math.max(measure(two[0], false), measure(two[1], false));
+        option({ x: 1, y: cy - line, width: w, height: 2 * line }, [at(two[0], cy - line / 2), at(two[1], cy + line / 2, '2')]);
+      } else {
+        const name = o.fit(t.name, room);
+        if (name) option({ x: 1, y: cy - line / 2, width: measure(name, false), height: line }, [at(name, cy)]);
+      }
+    } else {
+      // Centred under the stage, pulled inside the chart at either end; on the first line, else on the
+      // second (staggered), else shortened to the stage's slice.
+      const centred = (text: string, row: number) => {
+        const w = measure(text, false);
+        const x = Math.min(Math.max(band.x + band.width / 2 - w / 2, 1), width - w - 1);
+        const cy = nameArea.y + 2 + line / 2 + row * (line + 3);
+        option({ x, y: cy - line / 2, width: w, height: line }, [{ id: `name-${i}`, x: x + w / 2, y: cy, text, anchor: 'middle', cls: 'name' }]);
+      };
+      // Staggered, every other stage starts on the second line, so neighbours alternate.
+      const [first, second] = stagger && i % 2 === 1 ? [1, 0] : [0, 1];
+      centred(t.name, first);
+      if (stagger) centred(t.name, second);
+      const name = o.fit(t.name, band.width - 4);
+      if (name && name !== t.name) centred(name, 0);
+    }
+    if (options.length) {
+      names.push({ id, priority, within: nameArea, options });
+      nameTexts.set(id, optionTexts);
+    }
   });
-  const labels = [...placeLabels(names, bounds).keys()].map((id) => nameTexts.get(id)!);
+  const labels = [...placeLabels(names, bounds)].flatMap(([id, k]) => nameTexts.get(id)![k]!);
 
   // (Right-aligned numbers end a pixel short of the edge: some glyphs overhang their advance width.)
   // Every stage writes its numbers in the same form — the richest form in which all of them fit,
@@ -75,7 +132,7 @@ export function funnelScene(values: ReadonlyArray<number | null>, texts: readonl
   let bestCount = -1;
   for (const form of FORMS) {
     if (form.lines === 2 && (vertical ? false : numberArea.height < 2 * line)) continue;
-    const options = texts.map((t, i) => numberOption(t, i, form, valueWidths[i]!, vertical ? { right: width - 1, cy: layout.bands[i]!.y + layout.bands[i]!.height / 2 } : { centre: layout.bands[i]!.x + layout.bands[i]!.width / 2, bottom: numberArea.height - 2 }, line, measure));
+    const options = texts.map((t, i) => numberOption(t, valueTexts[i]!, i, form, valueWidths[i]!, vertical ? { right: width - 1, cy: layout.bands[i]!.y + layout.bands[i]!.height / 2 } : { centre: layout.bands[i]!.x + layout.bands[i]!.width / 2, bottom: numberArea.height - 2 }, line, measure));
     const placed = placeLabels(
       options.map((op, i) => ({ id: String(i), priority: i === 0 || i === texts.length - 1 ? 0 : 1, within: numberArea, options: [op.box] })),
       bounds,
@@ -106,9 +163,9 @@ type Anchor = { right: number; cy: number } | { centre: number; bottom: number }
 
 /** A stage's value and conversion written in `form`. A stage without a conversion (the first) keeps
  * its value on the line the other values use. */
-function numberOption(t: StageText, i: number, form: Form, valueWidth: number, at: Anchor, line: number, measure: SceneOptions['measure']): Option {
+function numberOption(t: StageText, valueText: string, i: number, form: Form, valueWidth: number, at: Anchor, line: number, measure: SceneOptions['measure']): Option {
   const c = form.conversion === 'full' ? t.conversion : form.conversion === 'short' ? t.conversionShort : null;
-  const value = (x: number, y: number, anchor: PlacedText['anchor']): PlacedText => ({ id: `value-${i}`, x, y, text: t.value, anchor, cls: 'value strong' });
+  const value = (x: number, y: number, anchor: PlacedText['anchor']): PlacedText => ({ id: `value-${i}`, x, y, text: valueText, anchor, cls: 'value strong' });
   const conv = (text: string, x: number, y: number, anchor: PlacedText['anchor']): PlacedText => ({
     id: `conversion-${i}`,
     x,

@@ -1,4 +1,4 @@
-import { type ValueFormat, formatValue, numberFormat } from '../../format/number-format.js';
+import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import type { FunnelMessages } from './funnel-messages.js';
 import { resolveFormat } from '../../format/resolve-format.js';
 import type { FunnelModel } from './funnel-model.js';
@@ -9,8 +9,6 @@ export interface FunnelViewOptions {
   format: ValueFormat | undefined;
   currency: string | undefined;
   locale: string;
-  /** Short numbers on the chart (`1.2K`) where space is short; tooltips and the table stay full. */
-  compact: boolean;
   conversion: ConversionMode;
   orientation: 'vertical' | 'horizontal';
   messages: FunnelMessages;
@@ -19,9 +17,10 @@ export interface FunnelViewOptions {
 /** Everything one stage says, as text. */
 export interface StageText {
   name: string;
-  /** On the chart (compact in small tiles). */
-  value: string;
+  /** Written in full: on the chart when every stage's value fits so, in tooltips and the table. */
   fullValue: string;
+  /** In compact notation (`1.8K`): the chart writes every stage so when a full value does not fit. */
+  compactValue: string;
   /** The conversion line on the chart, as `conversion` asks; a shorter fallback where space is short. */
   conversion: string | null;
   conversionShort: string | null;
@@ -46,26 +45,25 @@ export function funnelView(model: FunnelModel, label: string, o: FunnelViewOptio
   const m = o.messages;
   const { format, currency } = resolveFormat(o.format, model.unit, o.currency);
   const full = (v: number | null) => formatValue(v, { format, currency, locale: o.locale });
-  const short = (v: number | null) => formatValue(v, { format, currency, locale: o.locale, compact: o.compact });
+  const short = (v: number | null) => formatValue(v, { format, currency, locale: o.locale, compact: true });
+  // One rounding rule for every ratio the funnel writes (chart, header, tooltip, table): the same
+  // conversion never reads 21.4 % in one place and 21 % in another.
   const pct = (r: number | null) => (r === null ? m.notAvailable : formatValue(r, { format: 'percent', locale: o.locale }));
-  // In a small tile whole percentages say enough (51 %, but 5.3 % keeps its decimal).
-  const chartPct = (r: number | null) =>
-    r === null || !o.compact || Math.abs(r) < 0.1 ? pct(r) : numberFormat(o.locale, { style: 'percent', maximumFractionDigits: 0 }).format(r);
   const arrow = o.orientation === 'vertical' ? '↓' : '→';
   const names = model.stages.map((s, i) => s.name || `${m.stage} ${i + 1}`);
 
   const stages = model.stages.map((s, i): StageText => {
     const c = s.conversion;
     const first = i === 0;
-    const stepText = first ? null : `${c.increased ? '▲' : arrow} ${chartPct(c.step)}`;
-    const overallText = first ? null : `${chartPct(c.overall)} ${m.overall}`;
+    const stepText = first ? null : `${c.increased ? '▲' : arrow} ${pct(c.step)}`;
+    const overallText = first ? null : `${pct(c.overall)} ${m.overall}`;
     const conversion = o.conversion === 'step' ? stepText : o.conversion === 'overall' ? overallText : stepText && `${stepText} · ${overallText}`;
     const dropOff = c.dropOff === null ? '' : c.increased ? `+${full(-c.dropOff)} (${m.increased})` : m.droppedOff(full(c.dropOff));
     const facts = first ? [] : [m.stepOf(pct(c.step), names[i - 1]!), `${pct(c.overall)} ${m.overall}`, dropOff].filter(Boolean);
     return {
       name: names[i]!,
-      value: short(c.value),
       fullValue: full(c.value),
+      compactValue: short(c.value),
       conversion,
       conversionShort: o.conversion === 'both' ? stepText : conversion,
       increased: c.increased,
