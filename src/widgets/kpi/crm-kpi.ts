@@ -8,7 +8,8 @@ import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { sparklineGeometry } from '../../metrics/sparkline.js';
 import { parseThresholds } from '../../metrics/thresholds.js';
 import { toNumber } from '../../metrics/to-number.js';
-import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { metricHeading } from '../../format/metric-heading.js';
+import { CrmMetricElement } from '../shared/crm-metric-element.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -149,7 +150,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   }
 
   #headline(model: KpiModel | null): string {
-    return this.label || model?.fieldLabel || humanize(this.metric);
+    return this.label || model?.fieldLabel || metricHeading(this.metric, this.resolvedLocale);
   }
 
   #renderHeader(view: KpiView | null) {

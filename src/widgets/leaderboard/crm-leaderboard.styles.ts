@@ -266,5 +266,25 @@ export const leaderboardStyles = css`
     .row.moved .value {
       align-self: end;
     }
+
+    /* The "You" tag leaves the name its room: it goes under the rank, which moves up for it. */
+    .row.highlighted .rank {
+      align-self: start;
+      padding-top: 3px;
+    }
+
+    .row.highlighted .you {
+      position: absolute;
+      left: 6px;
+      bottom: 3px;
+      line-height: 1.3;
+    }
+  }
+
+  /* In the narrowest tiles avatars give way, so names keep their room. */
+  @container (max-width: 270px) {
+    .avatar {
+      display: none;
+    }
   }
 `;

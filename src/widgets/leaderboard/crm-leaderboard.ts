@@ -7,7 +7,8 @@ import { type ValueFormat, formatValue } from '../../format/number-format.js';
 import { type RankBadge, nextBadgeChange, rankBadges } from '../../metrics/rank-badges.js';
 import { type Ranked, rank } from '../../metrics/ranking.js';
 import { resolveFormat } from '../../format/resolve-format.js';
-import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
+import { metricHeading } from '../../format/metric-heading.js';
+import { CrmMetricElement } from '../shared/crm-metric-element.js';
 import { type Filters, filterOf } from '../shared/filters.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
@@ -189,10 +190,10 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (this.#focusedKey) this.#activeKey = this.#focusedKey;
     this.#rerank(changed.has('order'));
     if (changed.has('theme')) this.#themeMotionMs = null;
-    this.#formatValue = this.#valueFormatter();
     const highlight = this.highlight ?? null;
     const view = (this.#view = this.#ranked && leaderboardView(this.#ranked, this.#badges, { limit: this.limit, now: performance.now(), badgeMs: this.#badgeMs, highlight, order: this.#sortOrder, locale: this.resolvedLocale, messages: this.#words }));
     const shown = view ? [...view.top, ...(view.pinned ? [view.pinned] : [])] : [];
+    this.#formatValue = this.#valueFormatter(shown.map((r) => r.agent.value));
     if (!shown.some((r) => r.key === this.#activeKey)) this.#activeKey = shown[0]?.key ?? null;
     const rowKeys = shown.map((r) => r.key).join('\n');
     this.#rowsReorder = rowKeys !== this.#rowKeys;
@@ -271,7 +272,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
   }
 
   #headline(): string {
-    return this.label || this.data.model?.fieldLabel || humanize(this.metric);
+    return this.label || this.data.model?.fieldLabel || metricHeading(this.metric, this.resolvedLocale);
   }
 
   /** Ranks a new frame against the last one; a changed order starts afresh (no rank changes). */
@@ -308,12 +309,17 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     this.#badgeTimer = at === null || !this.isConnected ? undefined : setTimeout(() => this.requestUpdate(), Math.max(0, at - performance.now()) + 20);
   }
 
-  #valueFormatter(): (value: number | null) => string {
+  /**
+   * One notation for every row: in full, unless the tile is narrow and the longest value in full
+   * would take more than 7 characters — then every value is compact (1,2 Mio. €), so names keep
+   * their room and no row reads "1.8K" beside another's "957".
+   */
+  #valueFormatter(values: ReadonlyArray<number | null>): (value: number | null) => string {
     const { format, currency } = resolveFormat(this.format, this.data.model?.unit, this.currency);
-    // Narrow tiles write large numbers short (1,2 Mio. €) so names keep their room.
-    const compact = this.#width.width > 0 && this.#width.width < 420;
-    const options = { format, currency, locale: this.resolvedLocale, compact };
-    return (value) => formatValue(value, options);
+    const options = { format, currency, locale: this.resolvedLocale };
+    const narrow = this.#width.width > 0 && this.#width.width < 420;
+    const compact = narrow && values.some((v) => formatValue(v, options).length > 7);
+    return (value) => formatValue(value, { ...options, compact });
   }
 
   /** A picture that fails is not asked for again: the row shows initials from now on. */

@@ -109,8 +109,11 @@ export const tokenStyles = css`
     border: 0;
   }
 
+  /* Loading, error and empty views: the same place in every widget — the whole body under the
+     heading, content centred top to bottom and starting at the left. */
   .state-view {
     display: flex;
+    flex: 1 0 auto;
     flex-direction: column;
     align-items: flex-start;
     justify-content: center;
