@@ -46,7 +46,7 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
   // starts at the plot's left edge). At most a share of the tile, and never the plot's minimum.
   const need = widest(texts.map((t, i) => measure(t.name, false) + (loss(i) ? GAP + roiWidths[i]! + 4 : 0))) + GAP + 1;
   const minPlot = Math.max(48, width * 0.22);
-  const share = width * (width < 480 ? 0.5 : 0.4);
+  const share = width * (width < 320 ? 0.55 : width < 480 ? 0.5 : 0.4);
   const left = Math.max(lossLabel ? lossLabel + 5 : 0, Math.min(need, share, width - gains - minPlot));
 
   // Count columns in the order asked for, while the plot keeps its minimum width.
@@ -61,7 +61,7 @@ export function roiBarsScene(rois: ReadonlyArray<number | null>, texts: readonly
   const hidden = o.columns.slice(columns.length).map((c) => c.key);
   // The note on hidden columns takes a line of its own above the headers of the columns shown.
   const noteLine = hidden.length > 0 && columns.length > 0;
-  const top = (noteLine ? 2 * line : line) + 2;
+  const top = noteLine ? 2 * line + 6 : line + 2;
   const headerY = top - 2 - line / 2;
 
   const plotWidth = Math.max(0, width - left - columnsWidth - gains);

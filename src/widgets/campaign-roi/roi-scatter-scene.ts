@@ -52,9 +52,10 @@ export function roiScatterScene(points: readonly ScatterPoint[], o: ScatterScene
 }
 
 /**
- * The legend's items ("1 Spring webinar series"): in a row across the chart, wrapping; where that
- * takes more lines than the legend may have (two fifths of the chart), in equal columns with the
- * names shortened to fit. In a tile too small even for that, the items that fit.
+ * The legend's items ("1 Spring webinar series"): in a row across the chart, wrapping, or in equal
+ * columns — whichever takes the fewest lines with every name whole, else the fewest lines with names
+ * shortened to fit. It may take two fifths of the chart; in a tile too small even for that, the
+ * items that fit.
  */
 function legendLayout(unnamed: readonly number[], o: ScatterSceneOptions) {
   const { width, measure } = o;
@@ -86,8 +87,14 @@ function legendLayout(unnamed: readonly number[], o: ScatterSceneOptions) {
       return { i, n, x: 1 + (k % columns) * (column + LEGEND_GAP), row: Math.floor(k / columns), name: o.fit(o.names[i]!, column - nw) ?? '', numberWidth: nw };
     });
   };
-  let items = flow();
-  for (let columns = 2; columns <= 4 && (items.at(-1)?.row ?? 0) >= maxLines; columns++) items = grid(columns);
+  // The fewest lines in which every name is written whole, else the fewest lines.
+  const lines = (list: Item[]) => (list.at(-1)?.row ?? -1) + 1;
+  const whole = (list: Item[]) => list.every((item) => item.name === o.names[item.i]);
+  const layouts = [flow(), grid(2), grid(3), grid(4)];
+  const pick = (list: Item[][]) => list.reduce((best, l) => (lines(l) < lines(best) ? l : best));
+  const wholeLayouts = layouts.filter(whole);
+  let items = wholeLayouts.length ? pick(wholeLayouts) : pick(layouts);
+  if (lines(items) > maxLines && !whole(items)) items = pick(layouts);
   items = items.filter((item) => item.row < maxLines);
   return { items, lines: items.length ? items.at(-1)!.row + 1 : 0 };
 }
@@ -214,9 +221,9 @@ function attempt(points: readonly ScatterPoint[], o: ScatterSceneOptions, legend
     if (!item.name) continue;
     const text = String(item.n);
     const w = measure(text, true);
-    // Beside the bubble, then a line further out all round.
-    const options: Array<[number, number]> = [0, 1].flatMap((k) => {
-      const reach = p.r + 2 + k * line * 0.8;
+    // Beside the bubble, then further out all round (joined to it by a leader line from the third ring).
+    const options: Array<[number, number]> = [0, 1, 2, 3, 4].flatMap((k) => {
+      const reach = p.r + 2 + k * line * 0.7;
       const d = reach / Math.SQRT2;
       return [
         [p.cx + reach + w / 2, p.cy],
@@ -239,6 +246,12 @@ function attempt(points: readonly ScatterPoint[], o: ScatterSceneOptions, legend
     if (!spot && !inside) continue;
     const [x, y, cls] = spot ? [...spot, 'number strong'] : [p.cx, p.cy, 'number strong inside'];
     numberTexts.push({ id: `number-${item.i}`, x, y, text, anchor: 'middle', cls });
+    const far = spot && options.indexOf(spot) >= 16;
+    if (far) {
+      const end = nearestPoint({ x: x - w / 2, y: y - line / 2, width: w, height: line }, p.cx, p.cy);
+      const len = Math.hypot(end.x - p.cx, end.y - p.cy);
+      leaders.push({ id: `number-${item.i}`, x1: p.cx + ((end.x - p.cx) * p.r) / len, y1: p.cy + ((end.y - p.cy) * p.r) / len, x2: end.x, y2: end.y });
+    }
     taken.push({ x: x - w / 2, y: y - line / 2, width: w, height: line });
     numbers.set(item.i, item.n);
   }
