@@ -41,7 +41,7 @@ function expectLabelsOffDiagonal(el: CrmCampaignRoi): void {
     expect(distance, 'the break-even caption is off its line').to.be.below(1.5);
   }
   for (const label of all(el, '.plot [data-label]')) {
-    if (label === caption) continue;
+    if ((label as Element) === caption) continue;
     const box = label.getBoundingClientRect();
     for (let k = 0; k <= steps; k++) {
       const x = svg.left + x1 + ((x2 - x1) * k) / steps;
@@ -88,6 +88,27 @@ describe('<crm-campaign-roi> labels never overlap, are never clipped, and stay o
 
   it('German money on the scatter axes fits apart', async () => {
     const el = await roiChart(campaigns, 'scatter', 280, 200, '', 'de-DE');
+    expectLabelsApart(el);
+  });
+});
+
+describe('<crm-campaign-roi> names use their row', () => {
+  it('a tall narrow tile writes a long campaign name on two lines instead of cutting it', async () => {
+    const rows = campaigns.map((c, i) => (i === 0 ? { ...c, campaign: 'Spring webinar series for enterprises' } : c));
+    const el = await roiChart(rows, 'bars', 280, 420);
+    expect(chartTexts(el).filter((t) => t.endsWith('…'))).to.deep.equal([]);
+    expect(all(el, '[data-label^="name2-"]')).to.have.length(1);
+    expectLabelsApart(el);
+    expectLabelsClearOf(el, '.bar');
+  });
+
+  it('a gain\'s name runs on over the room losses take left of the break-even line', async () => {
+    const el = await roiChart([{ campaign: 'Autumn partner roadshow', cost: 10_000, revenue: 30_000 }, { campaign: 'Ads', cost: 10_000, revenue: 1_000 }], 'bars', 300, 160);
+    const name = one<HTMLElement>(el, '[data-label="name-0"]')!;
+    const loss = one<HTMLElement>(el, '[data-label="roi-1"]')!;
+    expect(name.textContent).to.equal('Autumn partner roadshow');
+    // The gain's name reaches past where the loss's ROI label starts.
+    expect(name.getBoundingClientRect().right).to.be.above(loss.getBoundingClientRect().left);
     expectLabelsApart(el);
   });
 });

@@ -64,3 +64,44 @@ describe('<crm-funnel> labels never overlap and are never clipped', () => {
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('width')).to.equal(String(el.shadowRoot!.querySelector('.plot')!.clientWidth));
   });
 });
+
+describe('<crm-funnel> stage names use the room there is', () => {
+  const longer: Row[] = [
+    { stage: 'Marketing qualified', value: 1840 },
+    { stage: 'Sales accepted lead', value: 957 },
+    { stage: 'Proposal sent', value: 690 },
+    { stage: 'Contract negotiation', value: 520 },
+    { stage: 'Closed won', value: 394 },
+  ];
+
+  it('a tall narrow vertical funnel writes a long name on two lines instead of cutting it', async () => {
+    const el = await funnel(longer, 280, 520, 'vertical');
+    const texts = chartTexts(el);
+    expect(texts.filter((t) => t.endsWith('…'))).to.deep.equal([]);
+    const second = [...el.shadowRoot!.querySelectorAll('[data-label^="name2-"]')];
+    expect(second.length, 'no name took a second line').to.be.greaterThan(0);
+    expectLabelsApart(el);
+    expectLabelsClearOf(el, '.bar');
+  });
+
+  it('a short one shortens the same names, and never lets them overlap', async () => {
+    const el = await funnel(longer, 280, 200, 'vertical');
+    expect(el.shadowRoot!.querySelectorAll('[data-label^="name2-"]')).to.have.length(0);
+    expectLabelsApart(el);
+  });
+
+  it('a narrow horizontal funnel staggers names over two lines where they are wider than their stage', async () => {
+    const el = await funnel(pipeline, 280, 260, 'horizontal');
+    expect(chartTexts(el)).to.include.members(['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won']);
+    const tops = new Set([...el.shadowRoot!.querySelectorAll('[data-label^="name-"]')].map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tops.size).to.equal(2);
+    expectLabelsApart(el);
+  });
+
+  it('values take one notation: compact for all when the largest does not fit in full', async () => {
+    const el = await funnel(pipeline.map((r) => ({ ...r, value: (r.value as number) * 1_000_000 })), 220, 200, 'horizontal');
+    const values = [...el.shadowRoot!.querySelectorAll('[data-label^="value-"]')].map((t) => t.textContent!);
+    expect(values.length).to.be.greaterThan(0);
+    for (const v of values) expect(v, `"${v}" is not compact`).to.match(/[KMB]$/);
+  });
+});
