@@ -1,6 +1,6 @@
 /**
  * npm run build:
- *  1. per-entry ESM (`.`, `./kpi`, `./funnel`, `./campaign-roi`, `./leaderboard`, `./forecast`, `./records`, `./dashboard`, `./data`, `./demo`) with lit, rxjs and d3 left to the user's bundler;
+ *  1. per-entry ESM (`.`, `./kpi`, `./funnel`, `./campaign-roi`, `./leaderboard`, `./forecast`, `./records`, `./dashboard`, `./data`, `./data/graphql-ws`, `./demo`) with lit, rxjs and d3 left to the user's bundler;
  *  2. one self-contained, minified `dist/crm-pulse.bundle.js` for pages without a bundler;
  *  3. type declarations;
  *  4. the custom-elements manifest, read from the sources' JSDoc.
@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { minifyTemplateLiterals } from './minify-template-literals.js';
 
-const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/forecast.ts', 'src/records.ts', 'src/dashboard.ts', 'src/data/index.ts', 'src/demo.ts', 'src/testing/index.ts'];
-const external = [/^lit(\/|$)/, /^@lit(-labs)?\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
+const entries = ['src/index.ts', 'src/kpi.ts', 'src/funnel.ts', 'src/campaign-roi.ts', 'src/leaderboard.ts', 'src/forecast.ts', 'src/records.ts', 'src/dashboard.ts', 'src/data/index.ts', 'src/data/graphql-ws-source.ts', 'src/demo.ts', 'src/testing/index.ts'];
+const external = [/^graphql-ws(\/|$)/, /^lit(\/|$)/, /^@lit(-labs)?\//, /^rxjs(\/|$)/, /^d3-/, /^internmap$/];
 
 rmSync('dist', { recursive: true, force: true });
 

@@ -12,13 +12,12 @@ import { inlineStyle } from '../widgets/shared/inline-style.js';
 import { PoliteAnnouncer } from '../widgets/shared/polite-announcer.js';
 import { tokenStyles } from '../widgets/shared/tokens.styles.js';
 import { dashboardStyles } from './crm-dashboard.styles.js';
-import { AddWidgetDialog } from './add-widget-dialog.js';
+import type { AddWidgetDialog } from './add-widget-dialog.js';
 import { CrmConfigChangeEvent } from './crm-config-change.js';
 import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, newWidgetEntry, readDashboardConfig, withWidget } from './dashboard-config.js';
 import { type DashboardMessages, dashboardMessagesFor } from './dashboard-messages.js';
 import { type FilterChip, chipText, filterText, parseFilterOptions, renderChips, renderFilterSelects } from './filter-bar.js';
-import { GridEditor } from './grid-editor.js';
-import { gridEditorStyles } from './grid-editor.styles.js';
+import type { GridEditor } from './grid-editor.js';
 import { gridColumns, layoutCells } from './grid-layout.js';
 import { renderPeriodPicker } from './period-picker.js';
 import { type RecordsPanel, renderRecordsPanel } from './records-panel.js';
@@ -79,7 +78,7 @@ interface Selection extends DashboardSelection {
  * @fires crm-config-change - The user changed the dashboard (period, filters, layout, widgets); `detail.config` is the whole config as plain JSON.
  */
 export class CrmDashboard extends LitElement {
-  static override styles = [tokenStyles, dashboardStyles, gridEditorStyles];
+  static override styles = [tokenStyles, dashboardStyles];
 
   static override properties: PropertyDeclarations = {
     config: { attribute: false },
@@ -139,27 +138,8 @@ export class CrmDashboard extends LitElement {
   #layout = new Map<string, Cell>();
   /** While a tile is dragged: the layout to show (others pushed out of the way). */
   #preview: Map<string, Cell> | null = null;
-  readonly #editor = new GridEditor(this, {
-    grid: () => this.renderRoot.querySelector('.grid'),
-    columns: () => this.#columns,
-    layout: () => this.#layout,
-    onPreview: (layout) => {
-      this.#preview = layout;
-      this.requestUpdate();
-    },
-    onCommit: (layout) => this.#commitLayout(layout),
-    onRemove: (id) => this.#changeConfig(withWidget(this.#read.config, id, null)),
-    label: (id) => this.#widgetLabel(id),
-  });
-  readonly #addDialog = new AddWidgetDialog(this, {
-    catalog: () => this.#catalog(),
-    onPick: (entry, kind) => {
-      const added = newWidgetEntry(this.#read.config, entry, kind);
-      this.#changeConfig({ ...this.#read.config, widgets: [...this.#read.config.widgets, added] });
-      // The new tile goes where there is room: bring it into view.
-      void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-cell-id="${CSS.escape(added.id)}"]`)?.scrollIntoView({ block: 'nearest' }));
-    },
-  });
+  /** The grid editor and the "Add widget" dialog, once edit mode was loaded (see `dashboard-editing.ts`). */
+  #edit: { editor: GridEditor; dialog: AddWidgetDialog } | null = null;
   #selections: Selection[] = [];
   #nextSelection = 1;
   #panel: RecordsPanel | null = null;
@@ -245,9 +225,50 @@ export class CrmDashboard extends LitElement {
     this.#changeConfig(config);
   }
 
-  #toggleEditing(): void {
-    this._editing = !this._editing;
+  async #toggleEditing(): Promise<void> {
     this.#preview = null;
+    if (this._editing) {
+      this._editing = false;
+      return;
+    }
+    try {
+      await this.#loadEditing();
+      this._editing = true;
+    } catch (error) {
+      console.warn('crm-pulse: could not load the dashboard editor', error);
+    }
+  }
+
+  /** Loads edit mode once: the controllers join the element, their styles its shadow root. */
+  async #loadEditing(): Promise<void> {
+    if (this.#edit) return;
+    const { GridEditor, AddWidgetDialog, gridEditorStyles } = await import('./dashboard-editing.js');
+    if (this.#edit) return;
+    const editor = new GridEditor(this, {
+      grid: () => this.renderRoot.querySelector('.grid'),
+      columns: () => this.#columns,
+      layout: () => this.#layout,
+      onPreview: (layout) => {
+        this.#preview = layout;
+        this.requestUpdate();
+      },
+      onCommit: (layout) => this.#commitLayout(layout),
+      onRemove: (id) => this.#changeConfig(withWidget(this.#read.config, id, null)),
+      label: (id) => this.#widgetLabel(id),
+    });
+    const dialog = new AddWidgetDialog(this, {
+      catalog: () => this.#catalog(),
+      onPick: (entry, kind) => {
+        const added = newWidgetEntry(this.#read.config, entry, kind);
+        this.#changeConfig({ ...this.#read.config, widgets: [...this.#read.config.widgets, added] });
+        // The new tile goes where there is room: bring it into view.
+        void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-cell-id="${CSS.escape(added.id)}"]`)?.scrollIntoView({ block: 'nearest' }));
+      },
+    });
+    this.#edit = { editor, dialog };
+    const root = this.shadowRoot;
+    const sheet = gridEditorStyles.styleSheet;
+    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Forgets the saved layout and shows the page's own config again. */
@@ -322,15 +343,15 @@ export class CrmDashboard extends LitElement {
         </div>
       </div>
       <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
-      ${this._editing ? html`<div class="sr-only">${this.#editor.renderStatus()}</div>` : nothing}
-      ${this.#addDialog.render()}`;
+      ${this._editing && this.#edit ? html`<div class="sr-only">${this.#edit.editor.renderStatus()}</div>` : nothing}
+      ${this.#edit ? this.#edit.dialog.render() : nothing}`;
   }
 
   #renderEditButtons() {
     if (!this.editable) return nothing;
     const m = this.#messages;
     if (!this._editing) return html`<button class="button" part="button edit" type="button" @click=${this.#toggleEditing}>${m.edit}</button>`;
-    return html`<button class="button" part="button add" type="button" @click=${() => this.#addDialog.open()}>${m.addWidget}</button>
+    return html`<button class="button" part="button add" type="button" @click=${() => this.#edit?.dialog.open()}>${m.addWidget}</button>
       ${this.storageKey ? html`<button class="button" part="button reset" type="button" @click=${this.#resetLayout}>${m.reset}</button>` : nothing}
       <button class="button primary" part="button done" type="button" aria-pressed="true" @click=${this.#toggleEditing}>${m.done}</button>`;
   }
@@ -346,7 +367,7 @@ export class CrmDashboard extends LitElement {
       ${inlineStyle({ 'grid-column': `${cell.x + 1} / span ${cell.w}`, 'grid-row': `${cell.y + 1} / span ${cell.h}`, '--_h': String(cell.h), order: String(cell.y * 100 + cell.x) })}
     >
       ${element ?? html`<div class="placeholder" part="placeholder" role="note"><strong>${this.#messages.cannotShow}</strong><span>${widget.problem}</span></div>`}
-      ${this._editing ? this.#editor.renderChrome(widget.id) : nothing}
+      ${this._editing && this.#edit ? this.#edit.editor.renderChrome(widget.id) : nothing}
     </div>`;
   }
 

@@ -383,6 +383,13 @@ export function newWidgetEntry(config: DashboardConfig, entry: CatalogEntry, kin
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const widget: DashboardWidgetConfig = { type: kind, id, metric: entry.metric };
   if (entry.label) widget.label = entry.label;
+  // The unit the catalog gives, as the format a tile shows it in (a source's fields may say it too).
+  const unit = typeof entry.unit === 'string' ? entry.unit : '';
+  if (kind !== 'records' && kind !== 'forecast') {
+    if (unit === '%') widget.format = 'percent';
+    else if (unit === 's') widget.format = 'duration';
+    else if (/^[A-Z]{3}$/.test(unit)) Object.assign(widget, { format: 'currency', currency: unit });
+  }
   if (at) Object.assign(widget, { x: Math.max(0, Math.round(at.x)), y: Math.max(0, Math.round(at.y)) });
   return Object.assign(widget, DEFAULT_SIZES[kind]);
 }

@@ -414,16 +414,18 @@ describe('withWidget', () => {
 describe('newWidgetEntry', () => {
   const winRate = { metric: 'win_rate', label: 'Win rate', kinds: ['kpi', 'leaderboard'] as const, unit: '%' };
 
-  it('“Win rate → KPI”: the metric and label, the kind’s size, a free id, no place (the layout finds one)', () => {
+  it('“Win rate → KPI”: the metric, label and unit as format, the kind’s size, a free id, no place (the layout finds one)', () => {
     const entry = newWidgetEntry({ widgets: [] }, winRate, 'kpi');
-    expect(entry).to.deep.equal({ type: 'kpi', id: 'win_rate-kpi', metric: 'win_rate', label: 'Win rate', ...DEFAULT_SIZES.kpi });
+    expect(entry).to.deep.equal({ type: 'kpi', id: 'win_rate-kpi', metric: 'win_rate', label: 'Win rate', format: 'percent', ...DEFAULT_SIZES.kpi });
     const [w] = readDashboardConfig({ widgets: [entry] }).widgets;
-    expect([w!.tag, w!.attributes, w!.placed, w!.problem]).to.deep.equal(['crm-kpi', { metric: 'win_rate', label: 'Win rate' }, false, null]);
+    expect([w!.tag, w!.attributes, w!.placed, w!.problem]).to.deep.equal(['crm-kpi', { metric: 'win_rate', label: 'Win rate', format: 'percent' }, false, null]);
+    expect(newWidgetEntry({ widgets: [] }, { metric: 'revenue', label: 'Revenue', kinds: ['kpi'], unit: 'EUR' }, 'kpi')).to.include({ format: 'currency', currency: 'EUR' });
+    expect(newWidgetEntry({ widgets: [] }, { metric: 'revenue_records', label: 'Deals', kinds: ['records'], unit: 'EUR' }, 'records')).to.not.have.property('format');
   });
 
   it('numbers the id when it is taken, and places it where asked', () => {
     const config: DashboardConfig = { widgets: [{ type: 'kpi', id: 'win_rate-kpi' }, { type: 'kpi', id: 'win_rate-kpi-2' }] };
     expect(newWidgetEntry(config, winRate, 'kpi').id).to.equal('win_rate-kpi-3');
-    expect(newWidgetEntry(config, winRate, 'leaderboard', { x: 4.2, y: -1 })).to.deep.equal({ type: 'leaderboard', id: 'win_rate-leaderboard', metric: 'win_rate', label: 'Win rate', x: 4, y: 0, ...DEFAULT_SIZES.leaderboard });
+    expect(newWidgetEntry(config, winRate, 'leaderboard', { x: 4.2, y: -1 })).to.deep.equal({ type: 'leaderboard', id: 'win_rate-leaderboard', metric: 'win_rate', label: 'Win rate', format: 'percent', x: 4, y: 0, ...DEFAULT_SIZES.leaderboard });
   });
 });
