@@ -3,6 +3,8 @@ import { type MetricFrame, type MetricQuery, type MetricSource, registerSource }
 import { demoSource } from '../src/demo.js';
 import type { SourceStatus } from '../src/data/types.js';
 import type { CrmMetricElement } from '../src/widgets/shared/crm-metric-element.js';
+import type { CrmDashboard } from '../src/dashboard.js';
+import { graphqlWsSource } from '../src/data/graphql-ws-source.js';
 import { pollingSource } from '../src/data/polling-source.js';
 import { sseSource } from '../src/data/sse-source.js';
 import { webSocketSource } from '../src/data/websocket-source.js';
@@ -14,13 +16,22 @@ import { webSocketSource } from '../src/data/websocket-source.js';
  */
 const params = new URLSearchParams(location.search);
 const server = params.get('server') ?? 'http://127.0.0.1:8787';
+/** What the server can answer, for the dashboard's "Add widget". */
+const catalog = `${server}/api/catalog`;
+/** The reference server's generic subscription: any metric, the frame as the widgets read it. */
+const GRAPHQL_METRIC = `subscription Metric($metric: String!, $dimensions: [String!], $filters: JSON, $range: String, $compare: String, $limit: Int) {
+  metric(metric: $metric, dimensions: $dimensions, filters: $filters, range: $range, compare: $compare, limit: $limit) { rows fields { name type unit label } asOf }
+}`;
+/** The GraphQL transport lists the same metrics as the others (the server's REST catalog). */
+const withCatalog = (source: MetricSource): MetricSource => ({ ...source, query: source.query.bind(source), ...(source.status ? { status: source.status.bind(source) } : {}), catalog: () => fetch(catalog).then((r) => r.json()) });
 /** Reconnect quickly in the demo, so a restarted server shows up within seconds. */
 const backoff = { initialDelay: 500, maxDelay: 5000 };
 const TRANSPORTS = {
   demo: { label: 'In-page demo', make: () => demoSource({ seed: 42, intervalMs: 1500 }) },
-  rest: { label: 'REST polling', make: () => pollingSource({ url: `${server}/api/metrics`, intervalMs: 2000, backoff }) },
-  sse: { label: 'Server-Sent Events', make: () => sseSource({ url: `${server}/api/stream`, backoff }) },
-  ws: { label: 'WebSocket', make: () => webSocketSource({ url: `${server}/api/ws`, backoff }) },
+  rest: { label: 'REST polling', make: () => pollingSource({ url: `${server}/api/metrics`, intervalMs: 2000, backoff, catalog }) },
+  sse: { label: 'Server-Sent Events', make: () => sseSource({ url: `${server}/api/stream`, backoff, catalog }) },
+  ws: { label: 'WebSocket', make: () => webSocketSource({ url: `${server}/api/ws`, backoff, catalog }) },
+  graphql: { label: 'GraphQL subscriptions', make: () => withCatalog(graphqlWsSource({ url: `${server.replace(/^http/, 'ws')}/graphql`, document: GRAPHQL_METRIC, backoff })) },
 } satisfies Record<string, { label: string; make: () => MetricSource }>;
 type Transport = keyof typeof TRANSPORTS;
 
@@ -32,23 +43,25 @@ const register = () =>
   registerSource('crm', {
     query: (q: MetricQuery): Observable<MetricFrame> => (paused ? NEVER : live.query(q)),
     ...(live.status ? { status: live.status.bind(live) } : {}),
+    ...(live.catalog ? { catalog: live.catalog.bind(live) } : {}),
   });
 
-/** Every widget on the page: the controls apply to all of them. */
-const tiles = () => document.querySelectorAll<CrmMetricElement<unknown>>('crm-kpi, crm-funnel, crm-campaign-roi, crm-leaderboard, crm-forecast, crm-records');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const dashboard = $<CrmDashboard>('dashboard');
+/** The widgets the dashboard placed, and any on the page besides. */
+const tiles = () => [...(dashboard.shadowRoot?.querySelectorAll<CrmMetricElement<unknown>>('[data-widget-id]') ?? []), ...document.querySelectorAll<CrmMetricElement<unknown>>('crm-kpi, crm-funnel, crm-campaign-roi, crm-leaderboard, crm-forecast, crm-records')];
 
-$<HTMLSelectElement>('range').addEventListener('change', (e) => {
-  for (const tile of tiles()) tile.range = (e.target as HTMLSelectElement).value;
-});
 $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
-  document.documentElement.lang = (e.target as HTMLSelectElement).value;
-  for (const tile of tiles()) tile.requestUpdate();
+  const lang = (e.target as HTMLSelectElement).value;
+  document.documentElement.lang = lang;
+  dashboard.locale = lang;
 });
-$<HTMLInputElement>('dark').addEventListener('change', (e) => {
-  const dark = (e.target as HTMLInputElement).checked;
-  document.documentElement.classList.toggle('dark', dark);
-  for (const tile of tiles()) tile.theme = dark ? 'dark' : 'light';
+/** The page follows the dashboard's theme: the system's, or the one picked. */
+const theme = $<HTMLSelectElement>('theme');
+theme.addEventListener('change', () => {
+  const value = theme.value as 'auto' | 'light' | 'dark';
+  dashboard.theme = value;
+  document.documentElement.dataset['theme'] = value;
 });
 $<HTMLInputElement>('pause').addEventListener('change', (e) => {
   paused = (e.target as HTMLInputElement).checked;
@@ -57,32 +70,15 @@ $<HTMLInputElement>('pause').addEventListener('change', (e) => {
   for (const tile of tiles()) tile.staleAfter = paused ? 5000 : 60_000;
 });
 
-for (const tile of tiles()) tile.range = 'this_quarter';
-
-/** The filter that picks the records behind a drilled mark, by the kind of widget it came from. */
-function recordsFilter(tag: string, row: Readonly<Record<string, unknown>>): Record<string, string> {
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  if (tag === 'crm-funnel') return { stage: text(row.stage) };
-  if (tag === 'crm-campaign-roi') return { campaign: text(row.campaign) };
-  if (tag === 'crm-leaderboard') return { owner: text(row.id ?? row.name) };
-  if (tag === 'crm-forecast') return { channel: text(row.channel ?? row.group), category: text(row.category) };
-  return {};
-}
-
-const records = document.querySelector('crm-records')!;
+/** What reached the host: the dashboard handles drill-downs itself, and the page shows them. */
 document.addEventListener('crm-drilldown', (e) => {
-  e.preventDefault(); // the demo shows the event instead of navigating
-  const { metric, value, href, row } = e.detail;
-  $('log').textContent = `crm-drilldown: ${metric} = ${value} ${JSON.stringify(row)}${href ? ` → ${href}` : ''}`;
-  const origin = e.composedPath()[0] instanceof Element ? (e.target as Element) : null;
-  if (!origin || origin === records) return;
-  // Drill from the overview to the records behind the mark, below.
-  const filters = Object.fromEntries(Object.entries(recordsFilter(origin.localName, row)).filter(([, v]) => v !== ''));
-  records.metric = `${metric}_records`;
-  records.filters = filters;
-  records.label = Object.values(filters).length ? `Records: ${Object.values(filters).join(' · ')}` : `Records: ${metric}`;
-  $('records-hint').textContent = `Behind ${origin.getAttribute('label') ?? metric}. Click another mark to change.`;
-  $('records-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const { metric, value, filters } = e.detail;
+  $('log').textContent = `crm-drilldown: ${metric} = ${value ?? '—'} · filters ${JSON.stringify(filters)}${e.defaultPrevented ? ' (handled by the dashboard)' : ''}`;
+  // A record's link leads into the CRM, which this demo does not have.
+  e.preventDefault();
+});
+dashboard.addEventListener('crm-config-change', (e) => {
+  $('log').textContent = `crm-config-change: ${e.detail.config.widgets.length} widgets, range ${e.detail.config.range ?? '—'} (saved in this browser)`;
 });
 
 /** The "Data" picker and the connection badge, added to the page's controls. */
@@ -95,6 +91,7 @@ const badge = document.createElement('span');
 badge.id = 'link-status';
 badge.setAttribute('role', 'status');
 document.querySelector('.controls')?.prepend(pickerLabel, badge);
+document.documentElement.dataset['theme'] = 'auto';
 
 const LINK_WORDS: Record<SourceStatus['state'], string> = {
   idle: 'idle',
