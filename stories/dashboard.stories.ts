@@ -71,7 +71,8 @@ const germanOverview: DashboardConfig = {
   ...overview,
   title: 'Vertrieb & Service im Überblick',
   widgets: overview.widgets.map((w) => {
-    const label = { pipeline: 'Pipeline (direkt + Partner)', funnel: 'Pipeline nach Phase', campaigns: 'Kampagnen-ROI', forecast: 'Prognose nach Kanal', 'sales-reps': 'Umsatz nach Vertriebler', 'open-deals': 'Offene Verkaufschancen' }[w.id];
+    // The demo source sends English field labels, which a widget shows as sent: German ones here.
+    const label = { revenue: 'Umsatz', pipeline: 'Pipeline (direkt + Partner)', 'win-rate': 'Abschlussquote', 'new-leads': 'Neue Leads', funnel: 'Pipeline nach Phase', campaigns: 'Kampagnen-ROI', forecast: 'Prognose nach Kanal', 'sales-reps': 'Umsatz nach Vertriebler', 'open-deals': 'Offene Verkaufschancen' }[w.id];
     return label ? { ...w, label } : w;
   }),
 };
@@ -80,13 +81,13 @@ const germanOverview: DashboardConfig = {
 const withBadEntries = {
   title: 'A config with mistakes',
   widgets: [
-    { type: 'kpi', id: 'revenue', metric: 'revenue', x: 0, y: 0, w: 3, h: 2 },
-    { type: 'chart', id: 'pie', metric: 'revenue', x: 3, y: 0, w: 3, h: 2 },
-    { type: 'kpi', id: 'no-metric', x: 6, y: 0, w: 3, h: 2 },
-    { type: 'kpi', id: 'revenue', metric: 'win_rate', x: 9, y: 0, w: 3, h: 2 },
-    { type: 'funnel', id: 'funnel', metric: 'funnel', onclick: 'alert(1)', style: 'display:none', x: 0, y: 2, w: 6, h: 4 },
+    { type: 'kpi', id: 'revenue', metric: 'revenue', x: 0, y: 0, w: 3, h: 3 },
+    { type: 'chart', id: 'pie', metric: 'revenue', x: 3, y: 0, w: 3, h: 3 },
+    { type: 'kpi', id: 'no-metric', x: 6, y: 0, w: 3, h: 3 },
+    { type: 'kpi', id: 'revenue', metric: 'win_rate', x: 9, y: 0, w: 3, h: 3 },
+    { type: 'funnel', id: 'funnel', metric: 'funnel', onclick: 'alert(1)', style: 'display:none', x: 0, y: 3, w: 6, h: 5 },
     'a widget written as text',
-    { type: 'leaderboard', id: 'agents', metric: 'agents', team: 'Service', label: '<img src=x onerror=alert(1)>', x: 6, y: 2, w: 6, h: 4 },
+    { type: 'leaderboard', id: 'agents', metric: 'agents', team: 'Service', limit: 5, label: '<img src=x onerror=alert(1)>', x: 6, y: 3, w: 6, h: 5 },
   ],
 } as unknown as DashboardConfig;
 
@@ -181,9 +182,9 @@ export const PlainChildren: Story = {
     ),
 };
 
-/** An unknown type, a missing metric, a repeated id, refused attributes and an entry that is not an
- * object: each shows a placeholder with its reason (or is noted in the console), the rest still works,
- * and markup in a label stays text. */
+/** An unknown type, a missing metric and an entry that is not an object each show a placeholder with
+ * the reason; a repeated id gets a new one and refused attributes (`onclick`, `style`) are left off,
+ * both noted in the console; the rest still works, and markup in a label stays text. */
 export const InvalidConfig: Story = {
   name: 'Invalid config',
   render: (args) => dashboard(args, live(), withBadEntries),
