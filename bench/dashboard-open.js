@@ -81,14 +81,16 @@ try {
     const none = counts.filter((n) => n === 0).length;
     if (none === runs.length) return 'no long task';
     const longest = Math.round(Math.max(...runs.map((r) => r[phase].longestTaskMs)));
-    return `no long task in ${none} of ${runs.length} runs, at most ${Math.max(...counts)}, the longest ${longest} ms`;
+    const some = none ? `no long task in ${none} of ${runs.length} runs` : `${stats(counts).median} long tasks (median)`;
+    return `${some}, at most ${Math.max(...counts)}, the longest ${longest} ms`;
   };
   const o = summary.open.ready;
   const r = summary.range.ready;
   const chromium = (await browser.version()).replace(/^\w+\//, 'Chromium ').replace(/\.\d+\.\d+\.\d+$/, '');
   console.log(
     `\nSummary: a 12-widget dashboard from a config on demoSource, all widgets ready ${o.median} ms after insertion (${o.min}–${o.max}; ${tasks('open')}); ` +
-      `a range change to ${opts.range}, all ready again in ${r.median} ms (${r.min}–${r.max}; ${tasks('range')}) — medians of ${REPEAT} fresh pages, ` +
+      `a range change to ${opts.range}, all ready again in ${r.median} ms (${r.min}–${r.max}; ${tasks('range')}); ` +
+      `a second dashboard on the same page, its modules loaded, ${summary.reopen.ready.median} ms (${summary.reopen.ready.min}–${summary.reopen.ready.max}) — medians of ${REPEAT} fresh pages, ` +
       `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${chromium}${THROTTLE > 1 ? `, CPU ×${THROTTLE}` : ''}.`,
   );
 } finally {
@@ -100,7 +102,7 @@ try {
 async function measureRun(screenshot) {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'warning' && console.error(`  page warning: ${message.text()}`));
+  page.on('console', (message) => message.type() === 'warn' && console.error(`  page warning: ${message.text()}`));
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.dashboardBench);
   const cdp = await page.createCDPSession();
