@@ -81,7 +81,7 @@ try {
     const none = counts.filter((n) => n === 0).length;
     if (none === runs.length) return 'no long task';
     const longest = Math.round(Math.max(...runs.map((r) => r[phase].longestTaskMs)));
-    const some = none ? `no long task in ${none} of ${runs.length} runs` : `${stats(counts).median} long tasks (median)`;
+    const some = none ? `no long task in ${none} of ${runs.length} runs` : `${stats(counts).median} long task${stats(counts).median === 1 ? '' : 's'} (median)`;
     return `${some}, at most ${Math.max(...counts)}, the longest ${longest} ms`;
   };
   const o = summary.open.ready;
