@@ -121,7 +121,10 @@ const meta: Meta<DashboardArgs> = {
     'cross-filter': { control: 'boolean' },
     editable: { control: 'boolean' },
     'storage-key': { control: 'text' },
-  },
+    // Internal state the manifest lists among the attributes: not part of the element's API.
+    _editing: { table: { disable: true } },
+    _customOpen: { table: { disable: true } },
+  } as Meta<DashboardArgs>['argTypes'],
 };
 export default meta;
 
