@@ -210,7 +210,7 @@ export const dashboardStyles = css`
   }
   ::slotted(crm-kpi) {
     grid-column: span 3;
-    grid-row: span 2;
+    grid-row: span 3;
   }
   ::slotted(crm-records) {
     grid-column: 1 / -1;

@@ -93,8 +93,8 @@ export class CrmDashboard extends LitElement {
     crossFilter: { type: Boolean, attribute: 'cross-filter' },
     editable: { type: Boolean },
     storageKey: { attribute: 'storage-key' },
-    _editing: { state: true },
-    _customOpen: { state: true },
+    _editing: { state: true, attribute: false },
+    _customOpen: { state: true, attribute: false },
   };
 
   /**
@@ -126,7 +126,9 @@ export class CrmDashboard extends LitElement {
   /** Saves the config to localStorage under this key on every change, and reads it from there first. */
   storageKey: string | undefined = undefined;
 
+  /** @internal Edit mode is on. */
   protected _editing = false;
+  /** @internal The custom interval form is open. */
   protected _customOpen = false;
 
   readonly #provider = new ContextProvider(this, { context: dashboardContext, initialValue: {} });
