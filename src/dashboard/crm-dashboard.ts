@@ -137,6 +137,12 @@ export class CrmDashboard extends LitElement {
   readonly #store = new ConfigStore();
   #read: ReadConfig = readDashboardConfig({ widgets: [] });
   #readFrom: unknown = undefined;
+  /**
+   * What the user picked in the header (a period, filters): it wins over the page's `range` and
+   * `filters` and the config's, until a new config comes or the layout is reset. A config read from
+   * storage brings the picks saved with it.
+   */
+  #picked: { range?: string; filters?: Filters } = {};
   #layout = new Map<string, Cell>();
   /** While a tile is dragged: the layout to show (others pushed out of the way). */
   #preview: Map<string, Cell> | null = null;
@@ -169,7 +175,8 @@ export class CrmDashboard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.#readConfig(changed.has('storageKey'));
+    this.#readConfig(changed);
+    this.#pruneSelections(changed.has('crossFilter') && !this.crossFilter);
     this.#locale = resolveLocale(this, this.locale);
     this.#messages = dashboardMessagesFor(this.#locale);
     const theme = this.theme || 'light';
@@ -177,12 +184,31 @@ export class CrmDashboard extends LitElement {
     this.#provide();
   }
 
-  /** Reads the config when its input changed: storage first, then the property, then the script child. */
-  #readConfig(storageChanged: boolean): void {
-    const input = this.#store.load(this.storageKey, storageChanged) ?? this.config ?? this.#scriptConfig();
-    if (input === this.#readFrom && this.#layout.size === this.#read.widgets.length) return;
+  /**
+   * Reads the config when its input changed: storage first (what a user made here), then the
+   * property, then the script child. A config the host sets after the first render wins over a
+   * saved one, and is saved.
+   */
+  #readConfig(changed: PropertyValues): void {
+    if (changed.has('config') && this.hasUpdated && this.config !== undefined) {
+      this.#picked = {};
+      this.#apply(readDashboardConfig(this.config));
+      this.#readFrom = this.#store.save(this.storageKey, this.#read.config) ?? this.config;
+      return;
+    }
+    const stored = this.#store.load(this.storageKey, changed.has('storageKey'));
+    const input = stored ?? this.config ?? this.#scriptConfig();
+    if (input === this.#readFrom) return;
     this.#readFrom = input;
     this.#apply(readDashboardConfig(input ?? { widgets: [] }));
+    const { range, filters } = this.#read.config;
+    this.#picked = stored === undefined ? {} : { ...(range ? { range } : {}), ...(filters ? { filters: normalizeFilters(filters) } : {}) };
+  }
+
+  /** Selections whose widget left (removed in edit mode, a new config), or all when cross-filter is turned off. */
+  #pruneSelections(all: boolean): void {
+    const kept = all ? [] : this.#selections.filter((s) => this.#elements.has(s.origin) || this.contains(s.origin));
+    if (kept.length !== this.#selections.length) this.#selections = kept;
   }
 
   #scriptConfig(): string | undefined {
@@ -224,21 +250,27 @@ export class CrmDashboard extends LitElement {
       const before = this.#layout.get(id);
       if (!before || before.x !== cell.x || before.y !== cell.y || before.w !== cell.w || before.h !== cell.h) config = withWidget(config, id, { ...cell });
     }
-    this.#changeConfig(config);
+    // Widgets in reading order (row, then column): the order of the page, and of Tab, is the order on screen.
+    const at = (id: string) => layout.get(id) ?? { x: 0, y: Number.MAX_SAFE_INTEGER };
+    const widgets = config.widgets.map((w, i) => ({ w, i })).sort((a, b) => at(a.w.id).y - at(b.w.id).y || at(a.w.id).x - at(b.w.id).x || a.i - b.i);
+    this.#changeConfig({ ...config, widgets: widgets.map(({ w }) => w) });
   }
 
   async #toggleEditing(): Promise<void> {
     this.#preview = null;
-    if (this._editing) {
-      this._editing = false;
-      return;
+    if (this._editing) this._editing = false;
+    else {
+      try {
+        await this.#loadEditing();
+        this._editing = true;
+      } catch (error) {
+        console.warn('crm-pulse: could not load the dashboard editor', error);
+        return;
+      }
     }
-    try {
-      await this.#loadEditing();
-      this._editing = true;
-    } catch (error) {
-      console.warn('crm-pulse: could not load the dashboard editor', error);
-    }
+    // The button pressed is replaced by its counterpart: focus goes there, not to the page.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this._editing ? '[part~="done"]' : '[part~="edit"]')?.focus();
   }
 
   /** Loads edit mode once: the controllers join the element, their styles its shadow root. */
@@ -277,19 +309,21 @@ export class CrmDashboard extends LitElement {
   #resetLayout(): void {
     this.#store.clear(this.storageKey);
     this.#readFrom = undefined;
-    this.#readConfig(false);
+    this.#readConfig(new Map());
+    this.#picked = {};
+    this.#pruneSelections(false);
     this.requestUpdate();
     this.dispatchEvent(new CrmConfigChangeEvent(this.#read.config));
   }
 
   /** The period in use: the dashboard's, the config's, else this quarter. */
   get #range(): string {
-    return this.range || this.#read.config.range || 'this_quarter';
+    return this.#picked.range || this.range || this.#read.config.range || 'this_quarter';
   }
 
   /** The dashboard's filters: the config's, with the page's `filters` over them. */
   get #filters(): Filters {
-    return { ...normalizeFilters(this.#read.config.filters), ...normalizeFilters(this.filters) };
+    return this.#picked.filters ?? { ...normalizeFilters(this.#read.config.filters), ...normalizeFilters(this.filters) };
   }
 
   /** Gives the widgets a new context when something in it changed (each then asks again once, if its query changed). */
@@ -325,7 +359,11 @@ export class CrmDashboard extends LitElement {
               locale: this.#locale,
               customOpen: this._customOpen,
               onRange: (range) => this.#setRange(range),
-              onCustomOpen: (open) => (this._customOpen = open),
+              onCustomOpen: (open) => {
+                this._customOpen = open;
+                // Opening moves to the first date; closing (applied or Escape) back to the picker.
+                void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(open ? '[part~="custom-range"] input' : '[part~="period"] select')?.focus());
+              },
             })}
             ${renderFilterSelects({ options: parseFilterOptions(this.filterOptions), filters: this.#filters, messages: m, onFilter: (field, value) => this.#setFilter(field, value) })}
             ${this.#renderEditButtons()}
@@ -376,13 +414,16 @@ export class CrmDashboard extends LitElement {
   /** The active filters as chips: the dashboard's, then the cross-filter selections. */
   #chips(): FilterChip[] {
     const chips: FilterChip[] = Object.entries(this.#filters).map(([field, value]) => ({ key: `filter:${field}`, field, value: filterText(value), kind: 'filter' }));
-    for (const s of this.#selections) for (const [field, value] of Object.entries(s.filters)) chips.push({ key: `selection:${s.id}:${field}`, field, value: filterText(value), kind: 'selection' });
+    for (const s of this.#selections) {
+      const from = s.origin.getAttribute('label') || humanize(s.origin.getAttribute('metric') || '');
+      for (const [field, value] of Object.entries(s.filters)) chips.push({ key: `selection:${s.id}:${field}`, field, value: filterText(value), kind: 'selection', from });
+    }
     return chips;
   }
 
   #setRange(range: string): void {
     if (range === this.#range) return;
-    this.range = range;
+    this.#picked = { ...this.#picked, range };
     this.#changeConfig({ ...this.#read.config, range });
   }
 
@@ -394,7 +435,7 @@ export class CrmDashboard extends LitElement {
   }
 
   #setFilters(filters: Filters): void {
-    this.filters = filters;
+    this.#picked = { ...this.#picked, filters };
     const { filters: _old, ...rest } = this.#read.config;
     this.#changeConfig(Object.keys(filters).length ? { ...rest, filters } : rest);
   }
@@ -406,15 +447,16 @@ export class CrmDashboard extends LitElement {
       this.#announcer.announce(this.#messages.filtersCleared);
       this.requestUpdate();
     }
-    // The chip is gone: focus goes to the next chip, or the grid's first widget, not to the page.
-    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.chip-remove, .clear-all') ?? this)?.focus?.());
+    // The chip is gone: focus goes to the next chip, else to the period picker, not to the page.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.chip-remove, .clear-all, [part~="period"] select')?.focus());
   }
 
   #clearFilters(): void {
-    this.#selections = [];
+    if (this.#selections.length) this.#selections = [];
     if (Object.keys(this.#filters).length) this.#setFilters({});
     this.#announcer.announce(this.#messages.filtersCleared);
     this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="period"] select')?.focus());
   }
 
   /** A changed config: re-read (so it renders as it will when loaded again), saved, and announced to the host. */
@@ -428,8 +470,11 @@ export class CrmDashboard extends LitElement {
 
   #onDrilldown = (e: CrmDrilldownEvent) => {
     const origin = e.composedPath()[0];
+    const detail = (e as { detail?: Partial<CrmDrilldownEvent['detail']> | null }).detail;
+    // Only a widget's drill-down, as crm-pulse fires it: anything else named so is the host's.
+    if (!detail || typeof detail !== 'object' || typeof detail.metric !== 'string' || !detail.row || typeof detail.row !== 'object') return;
     if (e.defaultPrevented || !(origin instanceof HTMLElement) || origin === this.#panel?.element || origin.closest('.records-panel')) return;
-    const filters = normalizeFilters(e.detail.filters);
+    const filters = normalizeFilters(detail.filters);
     const mode = origin.getAttribute('drill');
     if (mode === 'none') return;
     if (this.crossFilter && mode !== 'records' && Object.keys(filters).length) {
@@ -439,13 +484,14 @@ export class CrmDashboard extends LitElement {
     }
     if (origin.localName === 'crm-records') return;
     e.preventDefault();
-    this.#openPanel(origin, e.detail.metric, filters, e.detail.row);
+    this.#openPanel(origin, detail.metric, filters, detail.row);
   };
 
   /** A mark picked again clears its selection; another mark of the same widget replaces it. */
   #toggleSelection(origin: Element, filters: Filters): void {
     const same = this.#selections.find((s) => s.origin === origin && JSON.stringify(s.filters) === JSON.stringify(filters));
-    const others = this.#selections.filter((s) => s.origin !== origin);
+    // One selection per widget, and per field: a newer pick on the same field replaces an older one.
+    const others = this.#selections.filter((s) => s.origin !== origin && !Object.keys(s.filters).some((field) => field in filters));
     this.#selections = same ? others : [...others, { id: this.#nextSelection++, origin, filters }];
     const chip = Object.entries(filters).map(([field, value]) => chipText({ key: '', field, value: filterText(value), kind: 'selection' })).join(', ');
     this.#announcer.announce(same ? this.#messages.filtersCleared : this.#messages.filteredBy(chip));
@@ -458,7 +504,7 @@ export class CrmDashboard extends LitElement {
     const what = Object.values(filters).map(filterText).join(' · ') || (typeof row.name === 'string' ? row.name : '');
     this.#panel = {
       origin,
-      returnFocus: (origin.shadowRoot?.activeElement as HTMLElement | null) ?? null,
+      returnKey: origin.shadowRoot?.activeElement?.getAttribute('data-key') ?? null,
       metric: origin.getAttribute('records-metric') || `${metric}_records`,
       filters,
       label: this.#messages.recordsBehind(what ? `${name}: ${what}` : name),
@@ -469,10 +515,29 @@ export class CrmDashboard extends LitElement {
   }
 
   #closePanel(): void {
-    const back = this.#panel?.returnFocus ?? this.#panel?.origin;
+    const panel = this.#panel;
     this.#panel = null;
     this.requestUpdate();
-    void this.updateComplete.then(() => back?.focus());
+    if (panel) void this.#focusMark(panel.origin, panel.returnKey);
+  }
+
+  /**
+   * Focus back on the mark drilled from, else on the widget's first focusable part. A chart hidden
+   * behind the panel draws its marks again at its size once shown: the mark is waited for (a few
+   * frames at most).
+   */
+  async #focusMark(origin: HTMLElement, key: string | null | undefined): Promise<void> {
+    await this.updateComplete;
+    const root = origin.shadowRoot;
+    for (let frame = 0; frame < 30 && root; frame++) {
+      const mark = key ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+      const target = mark ?? root.querySelector<HTMLElement>('[tabindex="0"]');
+      if (target && target.getClientRects().length) {
+        target.focus();
+        if (root.activeElement === target) return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
 
   #onKeydown = (e: KeyboardEvent) => {

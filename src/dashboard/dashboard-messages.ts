@@ -14,6 +14,8 @@ export interface DashboardMessages {
   /** A chip's remove button ("Remove filter Region: EMEA"). */
   removeFilter: (chip: string) => string;
   clearAll: string;
+  /** What a cross-filter chip says to screen readers beside its text ("selected in Pipeline"). */
+  selectedIn: (widget: string) => string;
   /** Said when a cross-filter is added ("Filtered by Stage: Proposal"). */
   filteredBy: (chip: string) => string;
   filtersCleared: string;
@@ -41,6 +43,7 @@ const en: DashboardMessages = {
   filters: 'Filters',
   removeFilter: (chip) => `Remove filter ${chip}`,
   clearAll: 'Clear all',
+  selectedIn: (widget) => `selected in ${widget}`,
   filteredBy: (chip) => `Filtered by ${chip}`,
   filtersCleared: 'Filters cleared',
   edit: 'Edit',
@@ -65,6 +68,7 @@ const de: DashboardMessages = {
   filters: 'Filter',
   removeFilter: (chip) => `Filter ${chip} entfernen`,
   clearAll: 'Alle entfernen',
+  selectedIn: (widget) => `ausgewählt in ${widget}`,
   filteredBy: (chip) => `Gefiltert nach ${chip}`,
   filtersCleared: 'Filter entfernt',
   edit: 'Bearbeiten',

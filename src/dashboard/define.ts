@@ -1,14 +1,10 @@
-import { ContextRoot } from '@lit/context';
 import { CrmDashboard } from './crm-dashboard.js';
 
 /**
- * Defines `<crm-dashboard>` once. A context root on the document lets widgets that were on the
- * page before the dashboard was defined find it when it is (their requests are answered late).
+ * Defines `<crm-dashboard>` once. Widgets already on the page (defined before it) hear it connect
+ * and ask it for its context then (see `CrmMetricElement`).
  */
-if (!customElements.get('crm-dashboard')) {
-  new ContextRoot().attach(document.documentElement);
-  customElements.define('crm-dashboard', CrmDashboard);
-}
+if (!customElements.get('crm-dashboard')) customElements.define('crm-dashboard', CrmDashboard);
 
 declare global {
   interface HTMLElementTagNameMap {

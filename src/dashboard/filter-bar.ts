@@ -12,6 +12,8 @@ export interface FilterChip {
   value: string;
   /** A filter of the bar (or the page), or a cross-filter selection made in a widget. */
   kind: 'filter' | 'selection';
+  /** For a selection: the widget it was made in, said to screen readers ("selected in Pipeline"). */
+  from?: string;
 }
 
 /** `region` → `Region`, `close_date` → `Close date`: a readable name for a filter's field. */
@@ -88,7 +90,7 @@ export function renderChips(o: ChipsOptions) {
       o.chips,
       (chip) => chip.key,
       (chip) => html`<li class=${`chip ${chip.kind}`} part=${`chip chip-${chip.kind}`}>
-        <span class="chip-text">${chipText(chip)}</span>
+        <span class="chip-text">${chipText(chip)}</span>${chip.from ? html`<span class="sr-only">, ${m.selectedIn(chip.from)}</span>` : nothing}
         <button class="chip-remove" part="chip-remove" type="button" aria-label=${m.removeFilter(chipText(chip))} data-chip=${chip.key} @click=${() => o.onRemove(chip)}>
           <span aria-hidden="true">✕</span>
         </button>

@@ -53,6 +53,13 @@ export function renderPeriodPicker(o: PeriodPickerOptions) {
       o.onRange(value);
     }
   };
+  // Escape closes the form (and only the form: not the dashboard's cross-filter too).
+  const onFormKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    o.onCustomOpen(false);
+  };
   const onApply = (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -72,7 +79,7 @@ export function renderPeriodPicker(o: PeriodPickerOptions) {
       </select>
     </label>
     ${o.customOpen
-      ? html`<form class="custom-range" part="custom-range" @submit=${onApply}>
+      ? html`<form class="custom-range" part="custom-range" @submit=${onApply} @keydown=${onFormKey}>
           <label class="control"><span class="control-label">${m.from}</span><input class="input" part="input" type="date" name="from" required .value=${interval?.from ?? ''} /></label>
           <label class="control"><span class="control-label">${m.to}</span><input class="input" part="input" type="date" name="to" required .value=${interval?.to ?? ''} /></label>
           <button class="button" part="button" type="submit">${m.apply}</button>

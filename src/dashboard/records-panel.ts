@@ -7,8 +7,8 @@ import type { DashboardMessages } from './dashboard-messages.js';
 export interface RecordsPanel {
   /** The widget drilled from: focus goes back to it. */
   readonly origin: HTMLElement;
-  /** Where focus was in the widget (the mark), to give it back. */
-  readonly returnFocus?: HTMLElement | null;
+  /** The key of the mark focus was on in the widget (`data-key`), to give focus back to it. */
+  readonly returnKey?: string | null;
   readonly metric: string;
   /** The mark's filters; the dashboard's own reach the table through its context. */
   readonly filters: Filters;

@@ -27,6 +27,12 @@ export class WidgetElements {
     return element;
   }
 
+  /** Whether an element is one this dashboard placed and still keeps. */
+  has(element: Element): boolean {
+    for (const kept of this.#elements.values()) if (kept.element === element) return true;
+    return false;
+  }
+
   /** Forgets the elements of ids no longer in the config. */
   keepOnly(ids: ReadonlySet<string>): void {
     for (const id of this.#elements.keys()) if (!ids.has(id)) this.#elements.delete(id);

@@ -221,7 +221,7 @@ describe('<crm-dashboard> controls', () => {
     (form.elements.namedItem('to') as HTMLInputElement).value = '2026-12-31';
     form.requestSubmit();
     await el.updateComplete;
-    expect(el.range).to.equal('2026-10-01/2026-12-31');
+    expect(el.currentConfig.range).to.equal('2026-10-01/2026-12-31');
     await waitUntil(() => source.asked('funnel').at(-1)!.range === '2026-10-01/2026-12-31');
     const shown = shadow(el).querySelector<HTMLSelectElement>('[part~="period"] select')!;
     expect(shown.selectedOptions[0]!.textContent).to.equal('Oct 1, 2026 – Dec 31, 2026');

@@ -202,12 +202,25 @@ export abstract class CrmMetricElement<M> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     watchOnScreen(this, true);
+    // A dashboard defined after this widget (`crm-pulse` defines the widgets first) announces
+    // itself when it connects: the widget asks it then.
+    if (!this.#dashboard.value) addEventListener('context-provider', this.#askDashboard);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     watchOnScreen(this, false);
+    removeEventListener('context-provider', this.#askDashboard);
+    // Taken out of a dashboard: its context no longer applies (a new one is asked for on connect).
+    this.#dashboard.value = undefined;
   }
+
+  #askDashboard = (e: Event) => {
+    const { context, contextTarget } = e as Event & { context?: unknown; contextTarget?: Element };
+    if (context !== dashboardContext || !contextTarget?.contains(this)) return;
+    removeEventListener('context-provider', this.#askDashboard);
+    this.#dashboard.hostConnected();
+  };
 
   protected override scheduleUpdate(): Promise<void> {
     return inNextFrame(this, () => super.scheduleUpdate(), this.readsLayoutToRender());

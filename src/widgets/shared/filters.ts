@@ -38,7 +38,7 @@ function decode(text: string): string {
 
 /**
  * What a `filters` value means, however it was set: an object as it is (entries whose value is
- * undefined, null or '' are dropped), a string (a framework setting the property from markup) in
+ * undefined, null, '' or not finite are dropped; a list keeps its text and finite numbers), a string (a framework setting the property from markup) in
  * its attribute form, anything else as no filters.
  */
 export function normalizeFilters(value: unknown): Filters {
@@ -46,7 +46,12 @@ export function normalizeFilters(value: unknown): Filters {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const out: Filters = {};
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)) out[name] = v as Filters[string];
+    if (typeof v === 'string' ? v !== '' : (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') out[name] = v as string | number | boolean;
+    else if (Array.isArray(v)) {
+      // A list of values: only text and finite numbers (a query key must be able to write it).
+      const values = v.filter((x): x is string | number => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)));
+      if (values.length) out[name] = values;
+    }
   }
   return out;
 }
