@@ -276,8 +276,9 @@ export class CrmDashboard extends LitElement {
   /** Loads edit mode once: the controllers join the element, their styles its shadow root. */
   async #loadEditing(): Promise<void> {
     if (this.#edit) return;
-    const { GridEditor, AddWidgetDialog, gridEditorStyles } = await import('./dashboard-editing.js');
+    const { GridEditor, AddWidgetDialog, gridEditorStyles, editingMessagesFor } = await import('./dashboard-editing.js');
     if (this.#edit) return;
+    const words = editingMessagesFor(this.#locale);
     const editor = new GridEditor(this, {
       grid: () => this.renderRoot.querySelector('.grid'),
       columns: () => this.#columns,
@@ -289,8 +290,10 @@ export class CrmDashboard extends LitElement {
       onCommit: (layout) => this.#commitLayout(layout),
       onRemove: (id) => this.#changeConfig(withWidget(this.#read.config, id, null)),
       label: (id) => this.#widgetLabel(id),
+      ...(words.editor ? { messages: words.editor } : {}),
     });
     const dialog = new AddWidgetDialog(this, {
+      ...(words.dialog ? { messages: words.dialog } : {}),
       catalog: () => this.#catalog(),
       onPick: (entry, kind) => {
         const added = newWidgetEntry(this.#read.config, entry, kind);

@@ -90,4 +90,14 @@ describe('<crm-dashboard editable>', () => {
     expect(shadow(el).querySelector('[data-grid-handle]')).to.equal(null);
     expect(widgetsOf(el)).to.have.length(3);
   });
+
+  it('speaks the dashboard’s language in edit mode (German)', async () => {
+    const source = new RecordingSource(crmAnswer);
+    const el = await fixture<CrmDashboard>(html`<crm-dashboard editable locale="de-DE" .source=${source} .config=${{ widgets: [{ type: 'kpi', id: 'rev', metric: 'revenue', label: 'Umsatz' }] }}></crm-dashboard>`);
+    expect(button(el, 'edit').textContent!.trim()).to.equal('Bearbeiten');
+    button(el, 'edit').click();
+    await waitUntil(() => shadow(el).querySelector('[data-grid-handle="move"]'));
+    expect(shadow(el).querySelector('[data-grid-handle="move"]')!.getAttribute('aria-label')).to.equal('Umsatz verschieben');
+    expect(button(el, 'add').textContent!.trim()).to.equal('Widget hinzufügen');
+  });
 });
