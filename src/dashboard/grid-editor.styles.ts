@@ -74,10 +74,24 @@ export const gridEditorStyles = css`
     outline-offset: 2px;
   }
 
+  /* The move handle carries the widget's name: it covers the tile's own heading in edit mode. */
   .grid-move {
     top: 6px;
     left: 6px;
+    width: auto;
+    max-width: calc(100% - var(--_handle) - 18px);
+    grid-auto-flow: column;
+    gap: 6px;
+    padding: 0 10px 0 6px;
     cursor: grab;
+  }
+
+  .grid-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 0.8125rem;
+    font-weight: 600;
   }
 
   .grid-remove {

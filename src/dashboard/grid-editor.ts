@@ -183,6 +183,7 @@ export class GridEditor implements ReactiveController {
           @pointerdown=${(e: PointerEvent) => this.#pointerDown(e, id, 'move')}
           @keydown=${(e: KeyboardEvent) => this.#keyDown(e, id, 'move')} @focusout=${() => this.#leaveKeys(id)}>
         ${svg`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M10 2l3 3h-2v4h4V7l3 3-3 3v-2h-4v4h2l-3 3-3-3h2v-4H5v2l-3-3 3-3v2h4V5H7z"/></svg>`}
+        <span class="grid-label" aria-hidden="true">${label}</span>
       </button>
       <button type="button" class="grid-handle grid-remove" part="edit-handle edit-remove"
           aria-label=${this.#messages.remove(label)} title=${this.#messages.remove(label)}
