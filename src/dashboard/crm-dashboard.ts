@@ -14,7 +14,7 @@ import { tokenStyles } from '../widgets/shared/tokens.styles.js';
 import { dashboardStyles } from './crm-dashboard.styles.js';
 import type { AddWidgetDialog } from './add-widget-dialog.js';
 import { CrmConfigChangeEvent } from './crm-config-change.js';
-import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, newWidgetEntry, readDashboardConfig, withWidget } from './dashboard-config.js';
+import { type Cell, type DashboardConfig, type ReadConfig, type ReadWidget, readDashboardConfig } from './dashboard-config.js';
 import { type DashboardMessages, dashboardMessagesFor } from './dashboard-messages.js';
 import { type FilterChip, chipText, filterText, parseFilterOptions, renderChips, renderFilterSelects } from './filter-bar.js';
 import type { GridEditor } from './grid-editor.js';
@@ -147,7 +147,7 @@ export class CrmDashboard extends LitElement {
   /** While a tile is dragged: the layout to show (others pushed out of the way). */
   #preview: Map<string, Cell> | null = null;
   /** The grid editor and the "Add widget" dialog, once edit mode was loaded (see `dashboard-editing.ts`). */
-  #edit: { editor: GridEditor; dialog: AddWidgetDialog } | null = null;
+  #edit: { editor: GridEditor; dialog: AddWidgetDialog; withWidget: typeof import('./config-edits.js').withWidget } | null = null;
   #selections: Selection[] = [];
   #nextSelection = 1;
   #panel: RecordsPanel | null = null;
@@ -248,7 +248,7 @@ export class CrmDashboard extends LitElement {
     let config = this.#read.config;
     for (const [id, cell] of layout) {
       const before = this.#layout.get(id);
-      if (!before || before.x !== cell.x || before.y !== cell.y || before.w !== cell.w || before.h !== cell.h) config = withWidget(config, id, { ...cell });
+      if (this.#edit && (!before || before.x !== cell.x || before.y !== cell.y || before.w !== cell.w || before.h !== cell.h)) config = this.#edit.withWidget(config, id, { ...cell });
     }
     // Widgets in reading order (row, then column): the order of the page, and of Tab, is the order on screen.
     const at = (id: string) => layout.get(id) ?? { x: 0, y: Number.MAX_SAFE_INTEGER };
@@ -276,7 +276,7 @@ export class CrmDashboard extends LitElement {
   /** Loads edit mode once: the controllers join the element, their styles its shadow root. */
   async #loadEditing(): Promise<void> {
     if (this.#edit) return;
-    const { GridEditor, AddWidgetDialog, gridEditorStyles, editingMessagesFor } = await import('./dashboard-editing.js');
+    const { GridEditor, AddWidgetDialog, gridEditorStyles, editingMessagesFor, withWidget, newWidgetEntry } = await import('./dashboard-editing.js');
     if (this.#edit) return;
     const words = editingMessagesFor(this.#locale);
     const editor = new GridEditor(this, {
@@ -302,7 +302,7 @@ export class CrmDashboard extends LitElement {
         void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-cell-id="${CSS.escape(added.id)}"]`)?.scrollIntoView({ block: 'nearest' }));
       },
     });
-    this.#edit = { editor, dialog };
+    this.#edit = { editor, dialog, withWidget };
     const root = this.shadowRoot;
     const sheet = gridEditorStyles.styleSheet;
     if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -476,7 +476,7 @@ export class CrmDashboard extends LitElement {
     const detail = (e as { detail?: Partial<CrmDrilldownEvent['detail']> | null }).detail;
     // Only a widget's drill-down, as crm-pulse fires it: anything else named so is the host's.
     if (!detail || typeof detail !== 'object' || typeof detail.metric !== 'string' || !detail.row || typeof detail.row !== 'object') return;
-    if (e.defaultPrevented || !(origin instanceof HTMLElement) || origin === this.#panel?.element || origin.closest('.records-panel')) return;
+    if (e.defaultPrevented || !(origin instanceof HTMLElement) || origin.closest('.records-panel')) return;
     const filters = normalizeFilters(detail.filters);
     const mode = origin.getAttribute('drill');
     if (mode === 'none') return;
@@ -511,7 +511,6 @@ export class CrmDashboard extends LitElement {
       metric: origin.getAttribute('records-metric') || `${metric}_records`,
       filters,
       label: this.#messages.recordsBehind(what ? `${name}: ${what}` : name),
-      element: null,
     };
     this.requestUpdate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());

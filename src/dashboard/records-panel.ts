@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { Filters } from '../widgets/shared/filters.js';
 import type { DashboardMessages } from './dashboard-messages.js';
 
@@ -13,19 +12,17 @@ export interface RecordsPanel {
   /** The mark's filters; the dashboard's own reach the table through its context. */
   readonly filters: Filters;
   readonly label: string;
-  /** The table, once rendered: its own drill-downs (a record) are the host's. */
-  element: HTMLElement | null;
 }
 
 /**
  * The panel: a back button and a `<crm-records>` that takes the dashboard's source, period and
- * filters from its context like every widget, plus the mark's filters as its own.
+ * filters from its context like every widget, plus the mark's filters as its own. Its own
+ * drill-downs (a record) are the host's.
  */
 export function renderRecordsPanel(panel: RecordsPanel, m: DashboardMessages, onBack: () => void) {
   return html`<section class="records-panel" part="records-panel" aria-label=${panel.label}>
     <button class="button back" part="back button" type="button" @click=${onBack}><span aria-hidden="true">←</span> ${m.back}</button>
     <crm-records
-      ${ref((el) => (panel.element = (el as HTMLElement | undefined) ?? null))}
       .metric=${panel.metric}
       .filters=${panel.filters}
       .label=${panel.label}

@@ -1,7 +1,7 @@
 import type { CatalogEntry, WidgetKind } from './types.js';
+import { WIDGET_KINDS } from './widget-kinds.js';
 
-/** Every widget kind, in the order a dashboard offers them. */
-export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'funnel', 'campaign-roi', 'leaderboard', 'forecast', 'records'];
+export { WIDGET_KINDS };
 
 /** More entries than this is not a list a manager picks from; the rest are left out. */
 const MAX_ENTRIES = 1000;

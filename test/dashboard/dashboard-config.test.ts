@@ -6,10 +6,9 @@ import {
   type DashboardConfig,
   type ReadConfig,
   type ReadWidget,
-  newWidgetEntry,
   readDashboardConfig,
-  withWidget,
 } from '../../src/dashboard/dashboard-config.js';
+import { newWidgetEntry, withWidget } from '../../src/dashboard/config-edits.js';
 import { seededRandom } from '../../src/data/seeded-random.js';
 
 /** What a widget renders as, without the entry it came from: what must survive a round trip. */
