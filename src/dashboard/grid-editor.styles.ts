@@ -21,7 +21,8 @@ export const gridEditorStyles = css`
     border-radius: var(--_radius);
     outline: 2px dashed color-mix(in srgb, var(--_accent) 55%, transparent);
     outline-offset: -1px;
-    background: color-mix(in srgb, var(--_surface) 20%, transparent);
+    /* Dims the widget under it: in edit mode the handles are what a tile offers. */
+    background: color-mix(in srgb, var(--_surface) 55%, transparent);
     cursor: grab;
     /* A finger on the tile scrolls the page; only the handles take touch drags. */
     touch-action: auto;

@@ -33,7 +33,7 @@ class AddWidgetTest extends LitElement {
 customElements.define('add-widget-test', AddWidgetTest);
 
 async function mount(catalog?: AddWidgetTest['catalog'], theme?: string) {
-  const el = await fixture<AddWidgetTest>(html`<add-widget-test theme=${theme ?? 'light'}></add-widget-test>`);
+  const el = await fixture<AddWidgetTest>(html`<add-widget-test crm-theme=${theme ?? 'light'}></add-widget-test>`);
   if (catalog) el.catalog = catalog;
   return el;
 }
