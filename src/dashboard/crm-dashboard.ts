@@ -62,6 +62,9 @@ interface Selection extends DashboardSelection {
  * @csspart widget - A widget the config placed.
  * @csspart placeholder - The placeholder of a widget that cannot be shown, with its reason.
  * @csspart records-panel - The records behind a mark, shown instead of the grid.
+ * @csspart edit-chrome - In edit mode, the layer over a widget that holds its handles.
+ * @csspart edit-handle - A handle of the edit chrome; also `edit-move` (with the widget's name), `edit-resize` or `edit-remove`.
+ * @csspart add-dialog - The "Add widget" dialog.
  * @csspart back - The records panel's back button.
  *
  * @cssprop --crm-dashboard-row-height - Height of one grid row (default 64px).
@@ -403,6 +406,8 @@ export class CrmDashboard extends LitElement {
     const cell = this.#preview?.get(widget.id) ?? this.#layout.get(widget.id) ?? widget.cell;
     const element = this.#elements.element(widget);
     element?.setAttribute('part', 'widget');
+    // In edit mode Tab goes from handle to handle: the widgets' own marks and buttons wait.
+    element?.toggleAttribute('inert', this._editing);
     return html`<div
       class="cell"
       part="cell"
