@@ -257,6 +257,18 @@ export const dashboardStyles = css`
     --crm-records-height: min(32rem, 70vh);
   }
 
+  /*
+   * A tablet: each widget twice as wide (a KPI of 3 columns takes 6), in reading order, packed row by
+   * row; a 12-column layout made for a desktop would leave every tile too narrow to read. While
+   * editing, tiles stay where the config puts them (what a drag moves).
+   */
+  @container (min-width: 600px) and (max-width: 959px) {
+    .grid:not(.editing) > .cell {
+      grid-column: auto / span var(--_span-md, 6) !important;
+      grid-row: auto / span var(--_h, 3) !important;
+    }
+  }
+
   /* A phone: one column, widgets in reading order, each as tall as its rows. */
   @container (max-width: 599px) {
     .grid {

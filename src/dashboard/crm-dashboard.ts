@@ -412,7 +412,7 @@ export class CrmDashboard extends LitElement {
       class="cell"
       part="cell"
       data-cell-id=${widget.id}
-      ${inlineStyle({ 'grid-column': `${cell.x + 1} / span ${cell.w}`, 'grid-row': `${cell.y + 1} / span ${cell.h}`, '--_h': String(cell.h), order: String(cell.y * 100 + cell.x) })}
+      ${inlineStyle({ 'grid-column': `${cell.x + 1} / span ${cell.w}`, 'grid-row': `${cell.y + 1} / span ${cell.h}`, '--_h': String(cell.h), '--_span-md': String(Math.min(this.#columns, cell.w * 2)), order: String(cell.y * 100 + cell.x) })}
     >
       ${element ?? html`<div class="placeholder" part="placeholder" role="note"><strong>${this.#messages.cannotShow}</strong><span>${widget.problem}</span></div>`}
       ${this._editing && this.#edit ? this.#edit.editor.renderChrome(widget.id) : nothing}

@@ -309,6 +309,19 @@ describe('<crm-dashboard> config', () => {
     }
   });
 
+  it('on a tablet each widget takes twice its columns, in reading order', async () => {
+    const source = new RecordingSource(crmAnswer);
+    const el = await fixture<CrmDashboard>(html`<div style="width: 800px"><crm-dashboard locale="en-US" .source=${source} .config=${CONFIG}></crm-dashboard></div>`).then((d) => d.firstElementChild as CrmDashboard);
+    for (const w of widgetsOf(el)) await ready(w);
+    const grid = shadow(el).querySelector('[part~="grid"]')!.getBoundingClientRect();
+    const [rev, funnel, reps] = ['rev', 'funnel', 'reps'].map((id) => widget(el, id).getBoundingClientRect());
+    // 4 of 12 columns become 8: two thirds of the row, less a gap; 8 becomes the whole row.
+    expect(rev!.width / grid.width).to.be.closeTo(8 / 12, 0.03);
+    expect(funnel!.width).to.be.closeTo(grid.width, 1);
+    expect(funnel!.top).to.be.greaterThan(rev!.bottom - 1);
+    expect(reps!.top).to.be.greaterThan(funnel!.bottom - 1);
+  });
+
   it('is one column on a phone, in reading order, without horizontal scrolling', async () => {
     const source = new RecordingSource(crmAnswer);
     const el = await fixture<CrmDashboard>(html`<div style="width: 390px"><crm-dashboard locale="en-US" .source=${source} .config=${CONFIG}></crm-dashboard></div>`).then((d) => d.firstElementChild as CrmDashboard);
