@@ -389,7 +389,7 @@ export class CrmDashboard extends LitElement {
         </div>
       </div>
       <div class="sr-only" aria-live="polite">${this.#announcer.text}</div>
-      ${this._editing && this.#edit ? html`<div class="sr-only">${this.#edit.editor.renderStatus()}</div>` : nothing}
+      ${this._editing && this.#edit ? this.#edit.editor.renderStatus() : nothing}
       ${this.#edit ? this.#edit.dialog.render() : nothing}`;
   }
 

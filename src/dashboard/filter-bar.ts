@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { humanize } from '../widgets/shared/crm-metric-element.js';
 import type { Filters } from '../widgets/shared/filters.js';
 import type { DashboardMessages } from './dashboard-messages.js';
 
@@ -16,19 +17,13 @@ export interface FilterChip {
   from?: string;
 }
 
-/** `region` → `Region`, `close_date` → `Close date`: a readable name for a filter's field. */
-export function fieldName(field: string): string {
-  const words = field.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** A filter value as text. */
 export function filterText(value: Filters[string]): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 export function chipText(chip: FilterChip): string {
-  return `${fieldName(chip.field)}: ${chip.value}`;
+  return `${humanize(chip.field)}: ${chip.value}`;
 }
 
 /**
@@ -59,7 +54,7 @@ export function renderFilterSelects(o: FilterSelectsOptions) {
     const current = field in o.filters ? filterText(o.filters[field]!) : '';
     const listed = current === '' || choices.includes(current);
     return html`<label class="control" part="filter">
-      <span class="control-label">${fieldName(field)}</span>
+      <span class="control-label">${humanize(field)}</span>
       <select
         class="select"
         part="select"

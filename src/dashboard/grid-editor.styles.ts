@@ -127,18 +127,6 @@ export const gridEditorStyles = css`
     }
   }
 
-  .grid-status {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   /* ---- "Add widget" ---- */
 
   .add-dialog {

@@ -168,7 +168,8 @@ export class GridEditor implements ReactiveController {
    * anywhere in the host's shadow root (visually hidden).
    */
   renderStatus(): TemplateResult {
-    return html`<div class="grid-status" role="status" aria-live="polite">${this.#announcement}</div>
+    // Visually hidden by the tokens' `.sr-only`, which every host of the editor has.
+    return html`<div class="grid-status sr-only" role="status" aria-live="polite">${this.#announcement}</div>
       <span class="grid-hint" id=${this.#hintId} hidden>${this.#messages.hint}</span>`;
   }
 

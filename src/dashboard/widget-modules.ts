@@ -1,4 +1,5 @@
 import type { WidgetKind } from '../data/types.js';
+import { kindOf } from './dashboard-config.js';
 
 /**
  * Each widget's module, loaded the first time a dashboard places one: a page that imports only
@@ -32,6 +33,5 @@ export function loadWidget(kind: WidgetKind): Promise<unknown> {
 
 /** The kind of a `crm-*` element written as a plain child, for loading it; null for other tags. */
 export function kindOfTag(tag: string): WidgetKind | null {
-  const kind = tag.replace(/^crm-/, '');
-  return kind !== tag && kind in MODULES ? (kind as WidgetKind) : null;
+  return tag.startsWith('crm-') ? kindOf(tag) : null;
 }
