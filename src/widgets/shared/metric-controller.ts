@@ -10,6 +10,7 @@ import { problemKind } from '../../data/source-errors.js';
 import { watchSource } from '../../data/source-store.js';
 import type { MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmStateEvent, type CrmStateProblem, type WidgetState } from '../../events/crm-state.js';
+import { onBeat } from './update-beat.js';
 
 export interface MetricControllerOptions<M> {
   /** A registered source name or a source object; read before every host update. */
@@ -243,6 +244,11 @@ export class MetricController<M> implements ReactiveController {
       this.waitingFor = null;
       this.#dirty = true;
       if (confirms) return;
+      // New numbers for a tile that shows numbers: drawn on the page's beat, with the other tiles'.
+      if (this.model !== null && !this.#syncing) {
+        onBeat(this.#drawOnBeat);
+        return;
+      }
     }
     this.#changed();
   }
@@ -263,6 +269,10 @@ export class MetricController<M> implements ReactiveController {
     console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
     this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
   }
+
+  #drawOnBeat = () => {
+    if (this.#connected && this.#dirty) this.#host.requestUpdate();
+  };
 
   /** Something arrived: applied by the next sync. */
   #changed(): void {

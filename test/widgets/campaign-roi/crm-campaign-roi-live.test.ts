@@ -7,6 +7,7 @@ import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js'
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { rendersDuringBurst } from '../../helpers/render-count.js';
 import { all, drawn, drawnValue, num, one, running, sampleUntilSettled, settled } from '../funnel/chart-helpers.js';
+import { setUpdateBeat } from '../../../src/widgets/shared/update-beat.js';
 
 const rows = (a: number, b: number, leads = [10, 40]): Row[] => [
   { campaign: 'A', cost: 100, revenue: a, leads: leads[0]! },
@@ -32,6 +33,9 @@ const rowY = (el: CrmCampaignRoi, key: string) => barOf(el, key).getBoundingClie
 const dotOf = (el: CrmCampaignRoi, key: string) => markOf(el, key).querySelector('circle.dot')!;
 
 describe('<crm-campaign-roi> live updates', () => {
+  // Frame by frame: every update drawn as it comes, not on the page's beat (see update-beat.test.ts).
+  before(() => setUpdateBeat(0));
+  after(() => setUpdateBeat());
   afterEach(() => fixtureCleanup());
 
   it('bars grow to the new ROI through in-between frames and end exactly on it', async () => {

@@ -5,8 +5,12 @@ import type { CrmForecast } from '../../../src/forecast.js';
 import { ManualSource, type Row } from '../../helpers/sources.js';
 import { all, drawn } from '../funnel/chart-helpers.js';
 import { direct } from './helpers.js';
+import { setUpdateBeat } from '../../../src/widgets/shared/update-beat.js';
 
 describe('<crm-forecast> with hostile input', () => {
+  // Frame by frame: every update drawn as it comes, not on the page's beat (see update-beat.test.ts).
+  before(() => setUpdateBeat(0));
+  after(() => setUpdateBeat());
   it('a group name holding a line break still drills into its own group and category', async () => {
     const rows = direct.map((r) => ({ ...r, channel: 'North\nEast' }));
     const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 300px" .source=${staticSource({ forecast: rows })}></crm-forecast>`);

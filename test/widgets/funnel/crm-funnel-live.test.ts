@@ -7,6 +7,7 @@ import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js'
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { countRenders, rendersDuringBurst } from '../../helpers/render-count.js';
 import { all, drawn, num, one, running, sampleUntilSettled, settled } from './chart-helpers.js';
+import { setUpdateBeat } from '../../../src/widgets/shared/update-beat.js';
 
 const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won', 'Upsell'][i]!, value }));
 /** The bars' widths the data asks for (the end of any motion). */
@@ -27,6 +28,9 @@ function expectOnData(el: CrmFunnel): void {
 }
 
 describe('<crm-funnel> live updates', () => {
+  // Frame by frame: every update drawn as it comes, not on the page's beat (see update-beat.test.ts).
+  before(() => setUpdateBeat(0));
+  after(() => setUpdateBeat());
   afterEach(() => fixtureCleanup());
 
   it('animates from the old geometry to the new, without a jump, and ends exactly on the new data', async () => {

@@ -9,6 +9,7 @@ import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js'
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { rendersDuringBurst } from '../../helpers/render-count.js';
 import { changes, inState, moves, names, ranks, rows, settled, spoken, values } from './helpers.js';
+import { setUpdateBeat } from '../../../src/widgets/shared/update-beat.js';
 
 const agents = (values: Record<string, number>): Row[] => Object.entries(values).map(([name, value]) => ({ id: name.toLowerCase(), name, value }));
 /** Moves and counts last at most the gap between frames: leave a gap longer than the theme's motion. */
@@ -24,6 +25,9 @@ async function liveBoard(initial: Record<string, number>, attrs: { highlight?: s
 }
 
 describe('<crm-leaderboard> live', () => {
+  // Frame by frame: every update drawn as it comes, not on the page's beat (see update-beat.test.ts).
+  before(() => setUpdateBeat(0));
+  after(() => setUpdateBeat());
   afterEach(async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     unregisterSource('crm');
@@ -71,7 +75,7 @@ describe('<crm-leaderboard> live', () => {
   it('a --crm-motion-duration set after the first render applies to the next update', async () => {
     const { el, source } = await liveBoard({ Ana: 10, Ben: 20 });
     const barDuration = () => getComputedStyle(el.shadowRoot!.querySelector('.bar-fill')!).transitionDuration;
-    expect(barDuration()).to.equal('0.3s');
+    expect(barDuration()).to.equal('0.15s');
     el.style.setProperty('--crm-motion-duration', '1.2s');
     await pause();
     source.emit(agents({ Ana: 30, Ben: 20 }));

@@ -4,6 +4,7 @@ import '../../../src/leaderboard.js';
 import type { CrmFunnel } from '../../../src/funnel.js';
 import type { CrmLeaderboard } from '../../../src/leaderboard.js';
 import { ManualSource, frame, frames } from '../../helpers/sources.js';
+import { setUpdateBeat } from '../../../src/widgets/shared/update-beat.js';
 
 /**
  * Counts `getComputedStyle` calls per element. A style read while the page has changes pending
@@ -24,6 +25,9 @@ const stages = (...values: number[]) => values.map((value, i) => ({ stage: `Stag
 const agents = (...values: number[]) => values.map((value, i) => ({ id: `a${i}`, name: `Agent ${i}`, value }));
 
 describe('style reads', () => {
+  // Frame by frame: every update drawn as it comes, not on the page's beat (see update-beat.test.ts).
+  before(() => setUpdateBeat(0));
+  after(() => setUpdateBeat());
   let spy: ReturnType<typeof styleReads>;
   beforeEach(() => (spy = styleReads()));
   afterEach(() => {
