@@ -1,6 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FrameValue, MetricFrame } from '../../data/types.js';
 import { type ValueFormat } from '../../format/number-format.js';
@@ -66,24 +64,32 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  */
 export class CrmFunnel extends CrmChartElement {
   static override styles = [tokenStyles, chartStyles, funnelStyles];
+  static override properties: PropertyDeclarations = {
+    orientation: { reflect: true },
+    conversion: {},
+    format: {},
+    currency: {},
+    stageField: { attribute: 'stage-field' },
+    valueField: { attribute: 'value-field' },
+  };
 
   /** `vertical`: stages top to bottom; `horizontal`: stages left to right. */
-  @property({ reflect: true }) orientation: 'vertical' | 'horizontal' = 'vertical';
+  orientation: 'vertical' | 'horizontal' = 'vertical';
 
   /** Which conversion the chart writes beside each stage: `step`, `overall` or `both`. Tooltips and the data table always give both. */
-  @property() conversion: ConversionMode = 'both';
+  conversion: ConversionMode = 'both';
 
   /** How values are written: `number`, `currency`, `percent` or `duration`. Defaults to what the source's field unit says. */
-  @property() format: ValueFormat | undefined = undefined;
+  format: ValueFormat | undefined = undefined;
 
   /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   /** The row field that names the stage. */
-  @property({ attribute: 'stage-field' }) stageField = 'stage';
+  stageField = 'stage';
 
   /** The row field that holds the stage's count or amount. */
-  @property({ attribute: 'value-field' }) valueField = 'value';
+  valueField = 'value';
 
   readonly #motion = new ChartMotion<Box>(this);
   #chartMessages: FunnelMessages = funnelMessagesFor('en-US');
@@ -198,7 +204,7 @@ export class CrmFunnel extends CrmChartElement {
           const band = bands[i]!;
           const bar = bars[i]!;
           const text = view.stages[i]!;
-          return svg`<g class=${classMap({ mark: true, stage: true, increased: text.increased, active: s.key === this.tipKey, enter: motion.entering(s.key) })} data-key=${s.key} role=${role} tabindex=${this.roving.tabIndex(s.key, keys)} aria-label=${text.ariaLabel}>
+          return svg`<g class=${`mark stage${text.increased ? ' increased' : ''}${s.key === this.tipKey ? ' active' : ''}${motion.entering(s.key) ? ' enter' : ''}`} data-key=${s.key} role=${role} tabindex=${this.roving.tabIndex(s.key, keys)} aria-label=${text.ariaLabel}>
             <rect class="hit" x=${band.x} y=${band.y} width=${band.width} height=${band.height} rx="4"></rect>
             <rect class="bar moves" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height} rx="2"></rect>
           </g>`;

@@ -1,6 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MetricFrame, MetricQuery } from '../../data/types.js';
 import { type Messages, messagesFor } from '../../format/messages.js';
@@ -65,24 +63,32 @@ const SPARK_H = 32;
  */
 export class CrmKpi extends CrmMetricElement<KpiModel> {
   static override styles = [tokenStyles, kpiStyles];
+  static override properties: PropertyDeclarations = {
+    format: {},
+    currency: {},
+    target: { type: Number },
+    thresholds: {},
+    positive: {},
+    valueField: { attribute: 'value-field' },
+  };
 
   /** How the value is written: `number`, `currency`, `percent` (ratios: 0.25 = 25 %) or `duration` (seconds). Defaults to what the source's field unit says. */
-  @property() format: ValueFormat | undefined = undefined;
+  format: ValueFormat | undefined = undefined;
 
   /** ISO 4217 currency code for `format="currency"`; defaults to the field's unit. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   /** A target that overrides the one the source sends. */
-  @property({ type: Number }) target: number | undefined = undefined;
+  target: number | undefined = undefined;
 
   /** Status bands, `value:label` from low to high, e.g. `"0:Critical, 800000:At risk, 1000000:On track"`. */
-  @property() thresholds: string | undefined = undefined;
+  thresholds: string | undefined = undefined;
 
   /** Which direction is good: `up` (revenue) or `down` (handle time, churn, open cases). */
-  @property() positive: 'up' | 'down' = 'up';
+  positive: 'up' | 'down' = 'up';
 
   /** The row field that holds the value. */
-  @property({ attribute: 'value-field' }) valueField = 'value';
+  valueField = 'value';
 
   /** The KPI's words beside the shared state words. */
   protected override messages: Messages = messagesFor('en-US');
@@ -130,7 +136,7 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
     const stale = this.data.state === 'stale';
     return html`
       <div
-        class=${classMap({ tile: true, interactive: true, stale })}
+        class=${stale ? 'tile interactive stale' : 'tile interactive'}
         part="base"
         ${inlineStyle(this.motionStyle())}
         role=${this.drillHref ? 'link' : 'button'}

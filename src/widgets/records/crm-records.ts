@@ -1,7 +1,5 @@
 import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import { toNumber } from '../../metrics/to-number.js';
@@ -76,18 +74,24 @@ const BODY_STYLE = { 'min-height': '0' };
  */
 export class CrmRecords extends CrmMetricElement<RecordsModel> {
   static override styles = [tokenStyles, recordsStyles];
+  static override properties: PropertyDeclarations = {
+    columns: {},
+    sort: { reflect: true },
+    limit: { type: Number },
+    currency: {},
+  };
 
   /** Comma list of the fields to show, in order (`name,stage,amount`); default: the frame's fields, else name, owner, stage, amount, close date. */
-  @property() columns: string | undefined = undefined;
+  columns: string | undefined = undefined;
 
   /** The order, `field:asc` or `field:desc` (`amount:desc`); a click on a header changes it. Default: the source's order. */
-  @property({ reflect: true }) sort: string | undefined = undefined;
+  sort: string | undefined = undefined;
 
   /** The most records to ask for and show; not a positive number: all. */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
 
   /** ISO 4217 code for `amount` when the source's fields give it no currency unit; a field's own currency unit wins. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   readonly #announcer = new PoliteAnnouncer(this);
   readonly #focus = new RecordFocus(this, () => this.#body());
@@ -151,7 +155,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     if (!model || !view) return html`<div class="tile" part="base">${this.#renderHeader(null)}${this.#renderStateView()}</div>`;
     const stale = this.data.state === 'stale';
     return html`
-      <div class=${classMap({ tile: true, stale })} part="base">
+      <div class=${stale ? 'tile stale' : 'tile'} part="base">
         ${this.#renderHeader(view)}
         <div
           class="table"
@@ -200,7 +204,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
         ${view.columns.map((column, i) => {
           const direction = sort?.column === column.name ? sort.direction : null;
           return html`<div
-            class=${classMap({ header: true, quantity: isQuantity(column.kind), sorted: direction !== null })}
+            class=${`header${isQuantity(column.kind) ? ' quantity' : ''}${direction !== null ? ' sorted' : ''}`}
             part="header"
             role="columnheader"
             aria-sort=${direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : nothing}

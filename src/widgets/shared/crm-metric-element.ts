@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FrameValue, MetricFrame, MetricQuery, MetricSource } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
@@ -6,7 +5,7 @@ import type { WidgetState } from '../../events/crm-state.js';
 import { resolveLocale } from '../../format/locale.js';
 import { type StateMessages, stateMessagesFor } from '../../format/state-messages.js';
 import { formatAsOf } from '../../format/time-format.js';
-import { type DashboardContext, contextFilters, dashboardContext, ownSelection } from './dashboard-context.js';
+import { type DashboardContext, DashboardConsumer, contextFilters, dashboardContext, ownSelection } from './dashboard-context.js';
 import { drillUrl } from './drill-url.js';
 import { type Filters, filtersConverter, normalizeFilters } from './filters.js';
 import { inNextFrame } from './frame-budget.js';
@@ -91,7 +90,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
   mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
 
   /** What the `<crm-dashboard>` around the widget gives it (nothing outside one); a change renders again. */
-  readonly #dashboard = new ContextConsumer(this, { context: dashboardContext, subscribe: true });
+  readonly #dashboard = new DashboardConsumer(this);
 
   /** The dashboard's context, or undefined outside a dashboard. */
   protected get dashboard(): DashboardContext | undefined {

@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MetricSource } from '../../data/types.js';
 import type { Filters } from './filters.js';
 
@@ -32,6 +33,44 @@ export interface DashboardContext {
  * bundle on the page beside an npm build).
  */
 export const dashboardContext = createContext<DashboardContext>('crm-pulse/dashboard');
+
+/**
+ * A widget's side of the context protocol, for the dashboard context alone: on connect it asks with
+ * a `context-request` event (`subscribe: true`) and takes every value the nearest `<crm-dashboard>`
+ * (a `@lit/context` `ContextProvider`) sends, until it is disconnected. What `ContextConsumer` does
+ * for this one context, in a third of its bytes, which every widget entry carries. `hostConnected()`
+ * asks again (a dashboard that connects later, see `CrmMetricElement`).
+ */
+export class DashboardConsumer implements ReactiveController {
+  /** The dashboard's context; undefined outside a dashboard. */
+  value: DashboardContext | undefined = undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #host: ReactiveControllerHost & Element;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const request = { context: dashboardContext, contextTarget: this.#host, callback: this.#take, subscribe: true };
+    this.#host.dispatchEvent(Object.assign(new Event('context-request', { bubbles: true, composed: true }), request));
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** One callback for every answer: a provider re-sends it when a nearer one appears, which then answers. */
+  #take = (value: DashboardContext, unsubscribe?: () => void) => {
+    // Another dashboard answered (a nearer one was inserted): leave the one before.
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
+    this.value = value;
+    this.#host.requestUpdate();
+  };
+}
 
 /** The filters a widget's query carries: the dashboard's, then other widgets' selections, then its own. */
 export function contextFilters(context: DashboardContext | undefined, self: Element, own: Filters): Filters {
