@@ -17,8 +17,23 @@ import { forecastStyles } from './crm-forecast.styles.js';
 import { type ForecastMessages, forecastMessagesFor } from './forecast-messages.js';
 import { type ForecastModel, type ForecastReadOptions, forecastModel } from './forecast-model.js';
 import { type ForecastScene, forecastScene } from './forecast-scene.js';
-import { type TrendScene, trendScene } from './forecast-trend.js';
+import type { TrendScene } from './forecast-trend.js';
 import { type ForecastView, forecastView } from './forecast-view.js';
+
+/** The trend view's code, once loaded: most forecasts are bars, so only a trend downloads it. */
+let trendCode: typeof import('./forecast-trend-chart.js') | undefined;
+let trendLoad: Promise<unknown> | undefined;
+
+/** Loads the trend view once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
+function loadTrend(host: { requestUpdate(): void }): void {
+  void (trendLoad ??= import('./forecast-trend-chart.js').then(
+    (code) => (trendCode = code),
+    (error: unknown) => {
+      trendLoad = undefined;
+      console.warn('crm-pulse: could not load the forecast trend', error);
+    },
+  )).then(() => trendCode && host.requestUpdate());
+}
 
 /** What separates a mark key's group from its category. Keys are split at the last one: category
  * keys never hold it (they are normalised words), whatever a group's name holds. */
@@ -332,37 +347,26 @@ export class CrmForecast extends CrmChartElement {
   }
 
   #renderTrend(model: ForecastModel, view: ForecastView) {
-    const { width, height } = this.size;
-    const scene = this.#scene(() => trendScene(model.trend, model.trendQuota, view, this.resolvedLocale, this.#m, this.#metrics()));
+    const code = trendCode;
+    if (!code) {
+      loadTrend(this);
+      // The numbers are in the header and the table already; the plot waits for its code.
+      return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
+    }
+    const scene = this.#scene(() => code.trendScene(model.trend, model.trendQuota, view, this.resolvedLocale, this.#m, this.#metrics()));
     const keys = scene.points.map((p) => String(p.time));
     this.#keys = keys;
     const motion = this.#motion.frame(new Map(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, width: 0, height: 0 }])), this.#dataChanged);
-    const role = this.drillHref ? 'link' : 'button';
-    const tipped = scene.points.find((p) => String(p.time) === this.tipKey);
-    const q = scene.quota;
-    return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
-        <g aria-hidden="true">
-          ${scene.grid.map((y) => svg`<line class="grid-line" x1=${scene.plot.x} x2=${scene.plot.x + scene.plot.width} y1=${y} y2=${y}></line>`)}
-          <rect class="call-swatch" x=${scene.swatches[0].x} y=${scene.swatches[0].y} width="12" height="2"></rect>
-          <rect class="closed-area" x=${scene.swatches[1].x} y=${scene.swatches[1].y} width="12" height="10"></rect>
-          <path class="closed-area moves" d=${scene.closedArea}></path>
-          <path class="call-line moves" d=${scene.callLine}></path>
-          ${q === null ? nothing : svg`<line class="quota-line" x1=${scene.plot.x} x2=${scene.plot.x + scene.plot.width} y1=${q} y2=${q}></line>`}
-        </g>
-        ${repeat(
-          scene.points,
-          (p) => String(p.time),
-          (p) => {
-            const key = String(p.time);
-            return svg`<g class=${`mark point${key === this.tipKey ? ' active' : ''}`} data-key=${key} role=${role} tabindex=${this.roving.tabIndex(key, keys)} aria-label=${p.ariaLabel}>
-              <circle class="hit moves" cx=${p.x} cy=${p.y} r="9"></circle>
-              <circle class="dot moves" cx=${p.x} cy=${p.y} r="3"></circle>
-            </g>`;
-          },
-        )}
-        ${this.#labels(scene)}
-      </svg>
-      ${renderChartTip(tipped ? { key: String(tipped.time), x: tipped.x, y: tipped.y, title: tipped.title, lines: tipped.tip } : null, width)}`;
+    return code.trendChart(scene, {
+      width: this.size.width,
+      height: this.size.height,
+      summary: view.summary,
+      snap: motion.snap,
+      role: this.drillHref ? 'link' : 'button',
+      tipKey: this.tipKey,
+      tabIndex: (key) => this.roving.tabIndex(key, keys),
+      labels: this.#labels(scene),
+    });
   }
 
   /** Every number of the chart for screen readers, and for anyone who wants the table. */
