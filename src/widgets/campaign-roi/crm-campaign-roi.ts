@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { FrameValue, MetricFrame } from '../../data/types.js';
 import type { Box } from '../../metrics/label-layout.js';
 import type { Bubble } from '../../metrics/roi-scatter-layout.js';
@@ -15,12 +14,27 @@ import { metricHeading } from '../../format/metric-heading.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { campaignRoiStyles } from './crm-campaign-roi.styles.js';
 import { type RoiModel, roiModel } from './roi-model.js';
-import { type ChartContext, barsScene, movingTexts, renderBars, renderScatter, scatterScene } from './roi-charts.js';
+import { type ChartContext, barsScene, movingTexts, renderBars } from './roi-charts.js';
 import type { BarsScene } from './roi-bars-scene.js';
 import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
 
 const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
+
+/** The scatter view's code, once loaded: most ROI tiles are bars, so only a scatter downloads it. */
+let scatterCode: typeof import('./roi-scatter-chart.js') | undefined;
+let scatterLoad: Promise<unknown> | undefined;
+
+/** Loads the scatter view once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
+function loadScatter(host: { requestUpdate(): void }): void {
+  void (scatterLoad ??= import('./roi-scatter-chart.js').then(
+    (code) => (scatterCode = code),
+    (error: unknown) => {
+      scatterLoad = undefined;
+      console.warn('crm-pulse: could not load the campaign ROI scatter', error);
+    },
+  )).then(() => scatterCode && host.requestUpdate());
+}
 
 /**
  * Marketing ROI per campaign, live: ROI = (revenue − cost) ÷ cost as bars around a break-even line,
@@ -69,21 +83,28 @@ const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
  */
 export class CrmCampaignRoi extends CrmChartElement {
   static override styles = [tokenStyles, chartStyles, campaignRoiStyles];
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    sort: {},
+    limit: { type: Number },
+    metricColumns: { attribute: 'metric-columns' },
+    currency: {},
+  };
 
   /** `bars`: ROI per campaign around the break-even line; `scatter`: cost × revenue, bubble size = leads. */
-  @property({ reflect: true }) view: 'bars' | 'scatter' = 'bars';
+  view: 'bars' | 'scatter' = 'bars';
 
   /** Order of the campaigns: `roi`, `revenue` or `cost` (highest first), or `name`. */
-  @property() sort: CampaignSort = 'roi';
+  sort: CampaignSort = 'roi';
 
   /** Show this many campaigns and roll the rest up into one "others" entry; 0 shows all. */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
 
   /** Count columns beside the bars, e.g. `"leads,opportunities,won"`. */
-  @property({ attribute: 'metric-columns' }) metricColumns = '';
+  metricColumns = '';
 
   /** ISO 4217 code for cost and revenue; defaults to the unit the source gives them. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   readonly #barMotion = new ChartMotion<Box>(this);
   readonly #bubbleMotion = new ChartMotion<Bubble>(this);
@@ -179,6 +200,12 @@ export class CrmCampaignRoi extends CrmChartElement {
   #renderChart(view: RoiView) {
     const { width, height } = this.size;
     if (!this.size.sized) return nothing;
+    const scatter = this.view === 'scatter' ? scatterCode : undefined;
+    if (this.view === 'scatter' && !scatter) {
+      loadScatter(this);
+      // The numbers are in the header and the table already; the plot waits for its code.
+      return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
+    }
     const regular = this.size.font();
     const bold = this.size.font(700);
     const context: ChartContext = {
@@ -200,10 +227,11 @@ export class CrmCampaignRoi extends CrmChartElement {
     const columns = this.#columns();
     const key = `${this.view}|${width}|${height}|${regular}|${columns.join()}`;
     if (this.#laidOut?.view !== view || this.#laidOut.key !== key) {
-      this.#laidOut = { view, key, scene: this.view === 'scatter' ? { scatter: scatterScene(context) } : { bars: barsScene(context, columns) } };
+      this.#laidOut = { view, key, scene: scatter ? { scatter: scatter.scatterScene(context) } : { bars: barsScene(context, columns) } };
     }
     const { scene } = this.#laidOut;
-    const chart = 'scatter' in scene ? renderScatter(context, scene.scatter, this.#bubbleMotion) : renderBars(context, scene.bars, this.#barMotion);
+    // A scatter scene is laid out only with the scatter's code (the key holds the view).
+    const chart = 'scatter' in scene ? scatter!.renderScatter(context, scene.scatter, this.#bubbleMotion) : renderBars(context, scene.bars, this.#barMotion);
     this.#drawnKeys = chart.keys;
     const tip: ChartTip | null = chart.tip;
     return html`<svg class=${chart.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${this.view === 'scatter' ? this.#chartMessages.roiScatter : this.#chartMessages.roiBars} aria-describedby="summary">

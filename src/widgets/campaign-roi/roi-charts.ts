@@ -1,7 +1,6 @@
 import { type SVGTemplateResult, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Box } from '../../metrics/label-layout.js';
-import type { Bubble } from '../../metrics/roi-scatter-layout.js';
 import type { CampaignFigures } from '../../metrics/roi.js';
 import type { PlacedText } from '../shared/chart-text.js';
 import type { RoiMessages } from './roi-messages.js';
@@ -10,7 +9,6 @@ import type { ChartTip } from '../shared/chart-tooltip.js';
 import type { SceneMetrics } from '../shared/chart-text.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { type BarsScene, roiBarsScene } from './roi-bars-scene.js';
-import { type ScatterScene, roiScatterScene } from './roi-scatter-scene.js';
 import type { MetricColumn, RoiView } from './roi-view.js';
 
 /** A bubble as it is on screen. */
@@ -81,7 +79,7 @@ export const movingTexts = (texts: readonly MovingText[], snap: boolean) =>
  * Texts that belong to no mark (ticks, captions, headers), by id in a stable DOM order. A text that
  * changes its anchor is drawn anew rather than sliding by half its width.
  */
-const fixedTexts = (labels: readonly PlacedText[]): MovingText[] =>
+export const fixedTexts = (labels: readonly PlacedText[]): MovingText[] =>
   stableOrder(
     labels.map((l) => ({ ...l, key: `${l.id}|${l.anchor}` })),
     (t) => t.key,
@@ -100,7 +98,7 @@ export const classList = (flags: Record<string, boolean>) => Object.keys(flags).
  * Campaign `i`'s mark, the same in both views: the focusable group that carries its key, role and
  * accessible name (what a screen reader says and what drill-down finds), around its `shapes`.
  */
-function mark(ctx: ChartContext, i: number, keys: readonly string[], shapes: SVGTemplateResult, flags: Record<string, boolean> = {}, style = {}) {
+export function mark(ctx: ChartContext, i: number, keys: readonly string[], shapes: SVGTemplateResult, flags: Record<string, boolean> = {}, style = {}) {
   const c = ctx.campaigns[i]!;
   const t = ctx.view.campaigns[i]!;
   const cls = classList({ mark: true, [t.tone]: true, others: c.others > 0, active: c.key === ctx.tipKey, ...flags });
@@ -108,7 +106,7 @@ function mark(ctx: ChartContext, i: number, keys: readonly string[], shapes: SVG
 }
 
 /** Campaign `i`'s tooltip at a point of its mark. */
-const tipAt = (ctx: ChartContext, i: number, x: number, y: number): ChartTip => ({
+export const tipAt = (ctx: ChartContext, i: number, x: number, y: number): ChartTip => ({
   key: ctx.campaigns[i]!.key,
   x,
   y,
@@ -117,7 +115,7 @@ const tipAt = (ctx: ChartContext, i: number, x: number, y: number): ChartTip => 
 });
 
 /** Grid lines across the plot at each tick of the horizontal axis. */
-const verticalGrid = (ticks: ReadonlyArray<{ x: number }>, plot: Box) =>
+export const verticalGrid = (ticks: ReadonlyArray<{ x: number }>, plot: Box) =>
   ticks.map((t) => svg`<line class="grid-line" x1=${t.x} x2=${t.x} y1=${plot.y} y2=${plot.y + plot.height}></line>`);
 
 /** The bars' labels and layout for the current campaigns, view and size. */
@@ -186,68 +184,4 @@ export function renderBars(ctx: ChartContext, scene: BarsScene, motion: ChartMot
     })}</g>
     <rect class="break-even moves" x=${layout.zeroX - BREAK_EVEN / 2} width=${BREAK_EVEN} y=${plot.y - 2} height=${plot.height + 2} aria-hidden="true"></rect>`;
   return { content, texts: [...texts, ...fixedTexts(scene.fixed)], keys, tip, snap: frame.snap };
-}
-
-/** The scatter's labels and layout for the current campaigns, view and size. */
-export function scatterScene(ctx: ChartContext): ScatterScene {
-  const m = ctx.messages;
-  return roiScatterScene(ctx.campaigns, {
-    ...ctx,
-    names: ctx.view.campaigns.map((c) => c.name),
-    money: ctx.view.axisMoney,
-    costTitle: m.cost,
-    revenueTitle: m.revenue,
-    breakEven: m.breakEven,
-  });
-}
-
-/**
- * Cost × revenue bubbles; the largest are drawn first so small ones stay visible on top. When the
- * sizes change that order, the bubbles Lit moves start again from where they were on screen.
- */
-export function renderScatter(ctx: ChartContext, scene: ScatterScene, motion: ChartMotion<Bubble>): ChartParts {
-  const { campaigns } = ctx;
-  const { layout } = scene;
-  const placed = campaigns.map((c, i) => ({ c, i, b: layout.bubbles[i]! })).filter((p) => p.b);
-  const keys = placed.map((p) => p.c.key);
-  const drawOrder = [...placed].sort((a, b) => b.b.r - a.b.r);
-  const frame = motion.frame(new Map(drawOrder.map((p) => [p.c.key, p.b])), ctx.animate);
-  const { plot } = layout;
-  const d = layout.breakEven;
-  // The tooltip points at the top of the bubble.
-  const tipped = placed.find((p) => p.c.key === ctx.tipKey);
-  const tip = tipped ? tipAt(ctx, tipped.i, tipped.b.cx, tipped.b.cy - tipped.b.r) : null;
-  const from = (key: string) => {
-    const g = frame.reordered ? ctx.bubbleOnScreen(key) : null;
-    return g ? { '--_from-cx': `${g.cx}px`, '--_from-cy': `${g.cy}px`, '--_from-r': `${g.r}px` } : {};
-  };
-  // Names glide with their bubbles; they keep one DOM order (by campaign).
-  const names = new Map(placed.map((p) => [`name-${p.i}`, p]));
-  const texts = stableOrder(
-    scene.labels.filter((l) => names.has(l.id)),
-    (l) => names.get(l.id)!.c.key,
-  ).map((l): MovingText => {
-    const { c, b } = names.get(l.id)!;
-    const old = frame.before(c.key);
-    // A name is drawn anew when it changes sides of its bubble (or its anchor); it starts beside the
-    // bubble as it was.
-    const key = `${c.key}|${Math.sign(Math.round(l.x - b.cx))}|${Math.sign(Math.round(l.y - b.cy))}|${l.anchor}`;
-    return { ...l, key, from: old ? { x: l.x + old.cx - b.cx, y: l.y + old.cy - b.cy } : { x: l.x, y: l.y } };
-  });
-  const content = svg`
-    <g class="grid" aria-hidden="true">
-      ${verticalGrid(layout.xTicks, plot)}
-      ${layout.yTicks.map((t) => svg`<line class="grid-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${t.y} y2=${t.y}></line>`)}
-      <line class="axis-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${plot.y + plot.height} y2=${plot.y + plot.height}></line>
-      <line class="axis-line" x1=${plot.x} x2=${plot.x} y1=${plot.y} y2=${plot.y + plot.height}></line>
-    </g>
-    ${d ? svg`<line class="diagonal" x1=${d.x1} y1=${d.y1} x2=${d.x2} y2=${d.y2} aria-hidden="true"></line>` : ''}
-    <g class="leaders" aria-hidden="true">${scene.leaders.map((l) => svg`<line class="leader" data-leader=${l.id} x1=${l.x1} y1=${l.y1} x2=${l.x2} y2=${l.y2}></line>`)}</g>
-    ${repeat(drawOrder, (p) => p.c.key, ({ c, i, b }) => {
-      const style = from(c.key);
-      const shapes = svg`<circle class="hit moves" cx=${b.cx} cy=${b.cy} r=${b.r + 4}></circle>
-        <circle class="dot moves" cx=${b.cx} cy=${b.cy} r=${Math.max(0, b.r)}></circle>`;
-      return mark(ctx, i, keys, shapes, { enter: frame.entering(c.key), from: '--_from-cx' in style }, style);
-    })}`;
-  return { content, texts: [...texts, ...fixedTexts(scene.labels.filter((l) => !names.has(l.id)))], keys, tip, snap: frame.snap };
 }
