@@ -20,13 +20,17 @@ import { type ForecastScene, forecastScene } from './forecast-scene.js';
 import type { TrendScene } from './forecast-trend.js';
 import { type ForecastView, forecastView } from './forecast-view.js';
 
-/** The trend view's code, once loaded: most forecasts are bars, so only a trend downloads it. */
-let trendCode: typeof import('./forecast-trend-chart.js') | undefined;
+/**
+ * The trend's layout (its scale, ticks, dates, paths), once loaded: most forecasts are bars, so only
+ * a trend downloads it. Its markup stays here: layout code alone imports nothing the bars share, so
+ * it loads as one small file rather than splitting what both views use into a chunk of its own.
+ */
+let trendCode: typeof import('./forecast-trend.js') | undefined;
 let trendLoad: Promise<unknown> | undefined;
 
-/** Loads the trend view once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
+/** Loads the trend's layout once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
 function loadTrend(host: { requestUpdate(): void }): void {
-  void (trendLoad ??= import('./forecast-trend-chart.js').then(
+  void (trendLoad ??= import('./forecast-trend.js').then(
     (code) => (trendCode = code),
     (error: unknown) => {
       trendLoad = undefined;
@@ -357,16 +361,33 @@ export class CrmForecast extends CrmChartElement {
     const keys = scene.points.map((p) => String(p.time));
     this.#keys = keys;
     const motion = this.#motion.frame(new Map(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, width: 0, height: 0 }])), this.#dataChanged);
-    return code.trendChart(scene, {
-      width: this.size.width,
-      height: this.size.height,
-      summary: view.summary,
-      snap: motion.snap,
-      role: this.drillHref ? 'link' : 'button',
-      tipKey: this.tipKey,
-      tabIndex: (key) => this.roving.tabIndex(key, keys),
-      labels: this.#labels(scene),
-    });
+    const role = this.drillHref ? 'link' : 'button';
+    const tipped = scene.points.find((p) => String(p.time) === this.tipKey);
+    const { width, height } = this.size;
+    const { plot, quota: q } = scene;
+    return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
+        <g aria-hidden="true">
+          ${scene.grid.map((y) => svg`<line class="grid-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${y} y2=${y}></line>`)}
+          <rect class="call-swatch" x=${scene.swatches[0].x} y=${scene.swatches[0].y} width="12" height="2"></rect>
+          <rect class="closed-area" x=${scene.swatches[1].x} y=${scene.swatches[1].y} width="12" height="10"></rect>
+          <path class="closed-area moves" d=${scene.closedArea}></path>
+          <path class="call-line moves" d=${scene.callLine}></path>
+          ${q === null ? nothing : svg`<line class="quota-line" x1=${plot.x} x2=${plot.x + plot.width} y1=${q} y2=${q}></line>`}
+        </g>
+        ${repeat(
+          scene.points,
+          (p) => String(p.time),
+          (p) => {
+            const key = String(p.time);
+            return svg`<g class=${`mark point${key === this.tipKey ? ' active' : ''}`} data-key=${key} role=${role} tabindex=${this.roving.tabIndex(key, keys)} aria-label=${p.ariaLabel}>
+              <circle class="hit moves" cx=${p.x} cy=${p.y} r="9"></circle>
+              <circle class="dot moves" cx=${p.x} cy=${p.y} r="3"></circle>
+            </g>`;
+          },
+        )}
+        ${this.#labels(scene)}
+      </svg>
+      ${renderChartTip(tipped ? { key: String(tipped.time), x: tipped.x, y: tipped.y, title: tipped.title, lines: tipped.tip } : null, width)}`;
   }
 
   /** Every number of the chart for screen readers, and for anyone who wants the table. */

@@ -14,7 +14,7 @@ const weeks: Row[] = [0, 1, 2].flatMap((w): Row[] => [
   { time: Date.UTC(2024, 3, 1 + 7 * w), channel: 'direct', category: 'commit', value: 200_000 },
 ]);
 
-const trendCodeLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('forecast-trend-chart'));
+const trendCodeLoaded = () => performance.getEntriesByType('resource').some((e) => /\/forecast-trend\.(ts|js)/.test(e.name));
 
 describe('<crm-forecast> loads the trend view when it is first shown', () => {
   it('bars draw without downloading the trend view', async () => {
