@@ -12,7 +12,7 @@ export interface RowTemplateOptions {
   you: string;
   formatValue: (value: number | null) => string;
   /** How long the value counts to a new number; 0 jumps. */
-  motionMs: number;
+  countMs: number;
   /** The picture to show, or null for initials (none, or it failed to load). */
   avatar: string | null;
   /** Called with the `<img>`'s error event, so the row can fall back to initials. */
@@ -44,7 +44,7 @@ export function rowTemplate(r: RowView, o: RowTemplateOptions) {
         <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${r.share})` })}></span></span>
       </span>
     </span>
-    <span class="value" part="value" role="cell">${countTo(r.agent.value, o.formatValue, o.motionMs)}</span>
+    <span class="value" part="value" role="cell">${countTo(r.agent.value, o.formatValue, o.countMs)}</span>
     <span class="change" part="change" role="cell">
       ${badge
         ? // A new badge is a new element: one that replaces a fading badge starts fully visible.

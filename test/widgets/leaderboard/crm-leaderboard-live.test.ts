@@ -119,6 +119,21 @@ describe('<crm-leaderboard> live', () => {
     expect(between.every((v) => /^\d+$/.test(v) && Number(v) > 100 && Number(v) < 200)).to.be.true;
   });
 
+  it('values that keep changing (a live stream) jump to their new number: read, not counted', async () => {
+    const { el, source } = await liveBoard({ Ana: 100 });
+    for (const value of [110, 120, 130]) {
+      await pause();
+      source.emit(agents({ Ana: value }));
+      await settled(el, [String(value)]);
+    }
+    await pause();
+    source.emit(agents({ Ana: 200 }));
+    // Every animation frame for longer than the theme's motion.
+    const seenValues = new Set<string>();
+    for (const until = performance.now() + 400; performance.now() < until; await frames(1)) seenValues.add(values(el)[0]!);
+    expect([...seenValues]).to.deep.equal(['130', '200']);
+  });
+
   it('under reduced motion rows just move and values jump: no animation at all', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const { el, source } = await liveBoard({ Ana: 30, Ben: 20 });
