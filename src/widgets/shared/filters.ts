@@ -56,10 +56,9 @@ export function normalizeFilters(value: unknown): Filters {
   return out;
 }
 
-/** The `filters` attribute ⇄ property converter. */
+/** The `filters` attribute → property converter. Not reflected: a page's filters stay its own attribute. */
 export const filtersConverter: ComplexAttributeConverter<Filters | undefined> = {
   fromAttribute: (value) => (value === null ? undefined : parseFilters(value)),
-  toAttribute: (value) => (value ? formatFilters(value) : null),
 };
 
 /** The filter that picks one value of a field (`{ stage: 'Proposal' }`); none for a missing value. */
