@@ -203,6 +203,7 @@ export class CrmCampaignRoi extends CrmChartElement {
     const scatter = this.view === 'scatter' ? scatterCode : undefined;
     if (this.view === 'scatter' && !scatter) {
       loadScatter(this);
+      this.#drawnKeys = [];
       // The numbers are in the header and the table already; the plot waits for its code.
       return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
     }

@@ -354,6 +354,7 @@ export class CrmForecast extends CrmChartElement {
     const code = trendCode;
     if (!code) {
       loadTrend(this);
+      this.#keys = [];
       // The numbers are in the header and the table already; the plot waits for its code.
       return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
     }
