@@ -11,6 +11,8 @@
  *   --kinds a,b   only these widget kinds (default: every kind whose element exists)
  *   --repeat N    measure N times and report, per row, the run with the median time per update
  *                 (ranges across runs go to the JSON and under the table); default 1
+ *   --phases      also trace 5 s of each dashboard at the lowest rate and print main-thread time per
+ *                 update by phase (script, style, layout, pre-paint, paint, layerize; bench/phases.js)
  *   --profile     also record a CPU profile of crm-pulse at the highest rate
  *                 (bench/results/crm-pulse.cpuprofile) and print the functions with the most self time
  *   --serve       only build and serve the pages, for a look or a trace in a browser:
@@ -24,6 +26,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { combineRuns } from './combine.js';
+import { tracePhases } from './phases.js';
 import { printReport, targetChecks } from './report.js';
 
 const { values: opts } = parseArgs({
@@ -33,6 +36,7 @@ const { values: opts } = parseArgs({
     kinds: { type: 'string' },
     repeat: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
+    phases: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
   },
 });
@@ -154,9 +158,10 @@ async function measureAll() {
     }
     const runs = [];
     for (const rate of RATES) runs.push(await measureRate(dashboard, rate, SECONDS));
+    const phases = opts.phases ? await measurePhases(dashboard, Math.min(...RATES)) : undefined;
     const background = await measureHidden(dashboard, Math.min(...RATES), 4);
     if (opts.profile && name === 'crm-pulse') await profile(dashboard, Math.max(...RATES));
-    const library = { name, firstRenderMs: median(firstRenders), firstRenderRunsMs: firstRenders.map(round1), runs, background };
+    const library = { name, firstRenderMs: median(firstRenders), firstRenderRunsMs: firstRenders.map(round1), runs, background, ...(phases ? { phases } : {}) };
     if (name === 'crm-pulse') {
       // How much of the cost is motion: the same dashboard for a user who asks for reduced motion.
       await dashboard.cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
@@ -220,6 +225,16 @@ async function measureRate(dashboard, rate, seconds) {
   await dashboard.page.evaluate(() => window.bench.stop());
   await sleep(300);
   return { rate, ...result };
+}
+
+/** Main-thread time per update by rendering phase, from a trace (see bench/phases.js). */
+async function measurePhases(dashboard, rate) {
+  await dashboard.page.evaluate((r) => window.bench.start(r), rate);
+  await sleep(WARMUP_MS);
+  const phases = await tracePhases(dashboard.page, 5);
+  await dashboard.page.evaluate(() => window.bench.stop());
+  await sleep(300);
+  return { rate, ...phases };
 }
 
 /** The dashboard keeps receiving frames while another tab is in front. */
