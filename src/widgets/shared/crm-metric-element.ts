@@ -15,6 +15,12 @@ import { isOffScreen, watchOnScreen } from './off-screen.js';
 /** Data that keeps coming at shorter gaps than this (ms) is drawn in place, without motion. */
 export const STREAMING_GAP_MS = 250;
 
+/**
+ * Data that comes at gaps of at least this (ms) moves for the theme's whole `--_motion`: no theme
+ * moves marks for that long (the default is 150 ms).
+ */
+const UNCAPPED_GAP_MS = 750;
+
 /** How many gaps between data frames the data rate is read from. */
 const RATE_SAMPLES = 4;
 
@@ -257,12 +263,15 @@ export abstract class CrmMetricElement<M> extends LitElement {
   }
 
   /**
-   * `--_move`, the duration marks move over: the theme's `--_motion`, capped by `motionCap()`.
-   * Widgets put it on the element that holds their moving parts.
+   * `--_move`, the duration marks move over: the theme's `--_motion`, capped by `motionCap()` when
+   * data comes faster than every `UNCAPPED_GAP_MS`. Widgets put it on the element that holds their
+   * moving parts. A custom property restyles every element under the one it is set on, so it is
+   * written only when it matters: on the page's beat (a second) gaps vary by a few ms around the
+   * beat, and a cap written from them changed at nearly every update.
    */
   protected motionStyle(): Record<string, string | null> {
     const cap = this.motionCap();
-    return { '--_move': Number.isFinite(cap) ? `min(var(--_motion), ${cap}ms)` : null };
+    return { '--_move': cap < UNCAPPED_GAP_MS ? `min(var(--_motion), ${cap}ms)` : null };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
