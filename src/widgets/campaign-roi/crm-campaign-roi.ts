@@ -76,7 +76,7 @@ function loadScatter(host: { requestUpdate(): void }): void {
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading.
- * @cssprop --crm-motion-duration - Length of the animation to new data (default 300ms; shorter when frames come faster; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of the animation to new data (default 150ms; shorter when frames come faster; 0 under reduced motion).
  *
  * @fires crm-drilldown - The user clicked a campaign or pressed Enter on it; `detail.row` is its row (summed for "others"), `detail.value` its ROI. Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).
