@@ -34,7 +34,7 @@ async function dashboard(source: RecordingSource, extra: Partial<CrmDashboard> =
 }
 
 describe('<crm-dashboard> lifecycle', () => {
-  it('widgets defined before the dashboard (the crm-pulse entry) still take its context', async function () {
+  it('widgets defined before the dashboard (their entry imported first) still take its context', async function () {
     this.timeout(20_000);
     const iframe = await fixture<HTMLIFrameElement>(html`<iframe src="/test/dashboard/order/index-order.html" style="width: 600px; height: 400px"></iframe>`);
     await waitUntil(() => (iframe.contentWindow as Window & { asked?: MetricQuery[] }).asked?.length, 'nothing asked', { timeout: 15_000 });

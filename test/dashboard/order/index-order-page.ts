@@ -1,5 +1,9 @@
 import { Observable } from 'rxjs';
-import { type MetricQuery, registerSource } from '../../../src/index.js';
+// The widget's entry first, then the dashboard's: the widget is defined and connected before the
+// dashboard exists, and has to ask for its context when the dashboard connects.
+import '../../../src/kpi.js';
+import '../../../src/dashboard.js';
+import { type MetricQuery, registerSource } from '../../../src/data/index.js';
 
 /** The page's source, recording what it is asked: the test reads `window.asked`. */
 const asked: MetricQuery[] = [];
