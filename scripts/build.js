@@ -52,7 +52,7 @@ await build({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    lib: { entry: { 'crm-pulse.bundle': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { 'crm-pulse.bundle': 'src/bundle.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     // Lib mode leaves whitespace in ES output; the bundle is for pages, so minify it fully.
     rollupOptions: { output: { codeSplitting: false, minify: true } },
   },

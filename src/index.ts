@@ -10,6 +10,7 @@ import { watchDocument } from './loader/element-loader.js';
 watchDocument();
 
 export { loadElements } from './loader/element-loader.js';
+export { setUpdateBeat } from './widgets/shared/update-beat.js';
 export * from './data/index.js';
 // Types only (erased from the JavaScript): from the define modules, so that their tag names type
 // `document.querySelector('crm-kpi')` for users of this entry too.

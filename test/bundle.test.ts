@@ -21,4 +21,15 @@ describe('dist/crm-pulse.bundle.js', () => {
     // Recorded from before the bundle ran (fixtures/csp-violations.js), first render included.
     expect((iframe.contentWindow as Window & { cspViolations: string[] }).cspViolations).to.deep.equal([]);
   });
+
+  it('defines every element as soon as the module has run, and exports their classes and the page beat', async () => {
+    const path = '/dist/crm-pulse.bundle.js';
+    const bundle = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+    const tags = ['crm-kpi', 'crm-funnel', 'crm-campaign-roi', 'crm-leaderboard', 'crm-forecast', 'crm-records', 'crm-dashboard'];
+    expect(tags.filter((tag) => !customElements.get(tag))).to.deep.equal([]);
+    expect(customElements.get('crm-kpi')).to.equal(bundle.CrmKpi);
+    expect(customElements.get('crm-dashboard')).to.equal(bundle.CrmDashboard);
+    expect(typeof bundle.setUpdateBeat).to.equal('function');
+    expect(typeof bundle.loadElements).to.equal('function');
+  });
 });

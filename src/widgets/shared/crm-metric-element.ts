@@ -207,7 +207,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     watchOnScreen(this, true);
-    // A dashboard defined after this widget (`crm-pulse` defines the widgets first) announces
+    // A dashboard defined after this widget (a widget's entry imported before the dashboard's) announces
     // itself when it connects: the widget asks it then.
     if (!this.#dashboard.value) addEventListener('context-provider', this.#askDashboard);
   }
