@@ -244,8 +244,9 @@ export class MetricController<M> implements ReactiveController {
       this.waitingFor = null;
       this.#dirty = true;
       if (confirms) return;
-      // New numbers for a tile that shows numbers: drawn on the page's beat, with the other tiles'.
-      if (this.model !== null && !this.#syncing) {
+      // New numbers for a tile that shows fresh numbers: drawn on the page's beat, with the other
+      // tiles'. Data that ends a stale spell or an error is drawn at once: the tile's state changes.
+      if (this.model !== null && this.state === 'ready' && !this.#syncing) {
         onBeat(this.#drawOnBeat);
         return;
       }

@@ -7,7 +7,7 @@
  * together and move together, and the frames between beats are idle: 5.5 ms per update, 13 %
  * busy, on the same benchmark.
  *
- * The first update after a quiet period (no beat for `updateBeatMs`) is drawn at once and starts a
+ * The first update after a quiet period (no beat for the beat's length) is drawn at once and starts a
  * beat; updates that arrive before it ends wait for its end. A page with a single tile that gets
  * data every few seconds draws every update at once; a busy dashboard draws once per beat, the
  * latest data of each tile (what arrived in between is not lost: the newest frame is drawn).

@@ -91,6 +91,19 @@ describe("the page's update beat", () => {
     expect(renders()).to.equal(1);
   });
 
+  it('draws data that ends a stale spell at once, not on the beat: the tile is fresh again', async () => {
+    const source = new ManualSource(frame([{ value: 100 }]));
+    const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" stale-after="150" .source=${source}></crm-kpi>`);
+    const other = await tile(5);
+    await pause(BEAT_MS + 50);
+    expect(el.getAttribute('state')).to.equal('stale');
+    other.source.emit([{ value: 6 }]); // a quiet page: drawn at once, and the beat starts
+    await frames(2);
+    source.emit([{ value: 200 }]);
+    await frames(3);
+    expect([shown(el), el.getAttribute('state')]).to.deep.equal(['200', 'ready']);
+  });
+
   it('draws nothing for a tile removed while its update waits for the beat', async () => {
     const { el, source } = await tile(100);
     const other = await tile(5);
