@@ -32,9 +32,9 @@ const COUNT_GAP_MS = 3000;
 
 /**
  * Agents ranked by a metric, live: rows glide to their new places when ranks change, values count
- * to their new numbers, and a badge says who moved (▲3, ▼1, new). Equal values share a rank ("1=")
- * and keep their order across refreshes; the highlighted agent ("you") stays pinned below the top
- * rows with their real rank.
+ * to their new numbers (or jump, on a stream faster than every 3 s), and a badge says who moved
+ * (▲3, ▼1, new). Equal values share a rank ("1=") and keep their order across refreshes; the
+ * highlighted agent ("you") stays pinned below the top rows with their real rank.
  *
  * @summary A live leaderboard of agents.
  *
@@ -75,7 +75,7 @@ const COUNT_GAP_MS = 3000;
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading and small text.
- * @cssprop --crm-motion-duration - Length of row moves, and of counts to a new value when data comes at most every 3 s (default 150ms; shorter when frames come faster; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of row moves, and of counts to a new value when data comes no more often than every 3 s (default 150ms; shorter when frames come faster; 0 under reduced motion).
  * @cssprop --crm-leaderboard-highlight - Background of the highlighted row.
  * @cssprop --crm-leaderboard-bar-color - Fill of the value bars (defaults to the accent colour).
  * @cssprop --crm-leaderboard-avatar-size - Diameter of the avatars.
