@@ -106,7 +106,11 @@ export class MetricController<M> implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    // Data that waited for the page's beat while the host was out of the page (the beat skipped
+    // it): the source only confirms it on resubscribing, so it is drawn now.
+    const waiting = this.#dirty;
     this.#following.start(() => this.#signals(this.#inputs));
+    if (waiting) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {

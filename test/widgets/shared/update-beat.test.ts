@@ -118,6 +118,20 @@ describe("the page's update beat", () => {
     expect(source.active).to.equal(0);
   });
 
+  it('a tile removed while its update waits, and put back after the beat, draws that update', async () => {
+    const { el, source } = await tile(100);
+    const other = await tile(5);
+    await pause(BEAT_MS + 50);
+    other.source.emit([{ value: 6 }]); // starts the beat
+    source.emit([{ value: 130 }]);
+    const parent = el.parentElement!;
+    el.remove();
+    await pause(BEAT_MS + 50);
+    parent.append(el);
+    await frames(3);
+    expect(shown(el)).to.equal('130');
+  });
+
   it('with a beat of 0, draws every update in the next animation frame', async () => {
     setUpdateBeat(0);
     try {
