@@ -11,6 +11,8 @@ export interface StateMessages {
   empty: string;
   error: string;
   retry: string;
+  /** A view's code (the forecast trend, the ROI scatter) could not be loaded. */
+  chartFailed: string;
   stale: string;
   asOf: (time: string) => string;
   /** Why the data is stale or missing, in words; `at` is the next attempt's time, when known. */
@@ -38,6 +40,7 @@ const en: StateMessages = {
   empty: 'No data for this period',
   error: 'Could not load data',
   retry: 'Retry',
+  chartFailed: 'Could not load the chart',
   stale: 'Not updating',
   asOf: (time) => `as of ${time}`,
   reason: reasonIn(
@@ -63,6 +66,7 @@ const de: StateMessages = {
   empty: 'Keine Daten für diesen Zeitraum',
   error: 'Daten konnten nicht geladen werden',
   retry: 'Erneut versuchen',
+  chartFailed: 'Diagramm konnte nicht geladen werden',
   stale: 'Nicht aktuell',
   asOf: (time) => `Stand ${time}`,
   reason: reasonIn(

@@ -18,23 +18,12 @@ import { type ChartContext, barsScene, movingTexts, renderBars } from './roi-cha
 import type { BarsScene } from './roi-bars-scene.js';
 import type { ScatterScene } from './roi-scatter-scene.js';
 import { type MetricColumn, type RoiView, roiView } from './roi-view.js';
+import { LazyCode } from '../shared/lazy-code.js';
 
 const COLUMNS: readonly MetricColumn[] = ['leads', 'opportunities', 'won'];
 
 /** The scatter view's code, once loaded: most ROI tiles are bars, so only a scatter downloads it. */
-let scatterCode: typeof import('./roi-scatter-chart.js') | undefined;
-let scatterLoad: Promise<unknown> | undefined;
-
-/** Loads the scatter view once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
-function loadScatter(host: { requestUpdate(): void }): void {
-  void (scatterLoad ??= import('./roi-scatter-chart.js').then(
-    (code) => (scatterCode = code),
-    (error: unknown) => {
-      scatterLoad = undefined;
-      console.warn('crm-pulse: could not load the campaign ROI scatter', error);
-    },
-  )).then(() => scatterCode && host.requestUpdate());
-}
+const scatterCode = new LazyCode(() => import('./roi-scatter-chart.js'), 'the campaign ROI scatter');
 
 /**
  * Marketing ROI per campaign, live: ROI = (revenue − cost) ÷ cost as bars around a break-even line,
@@ -200,12 +189,11 @@ export class CrmCampaignRoi extends CrmChartElement {
   #renderChart(view: RoiView) {
     const { width, height } = this.size;
     if (!this.size.sized) return nothing;
-    const scatter = this.view === 'scatter' ? scatterCode : undefined;
+    const scatter = this.view === 'scatter' ? scatterCode.code : undefined;
     if (this.view === 'scatter' && !scatter) {
-      loadScatter(this);
+      scatterCode.load(this);
       this.#drawnKeys = [];
-      // The numbers are in the header and the table already; the plot waits for its code.
-      return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
+      return scatterCode.placeholder(this, this.messages);
     }
     const regular = this.size.font();
     const bold = this.size.font(700);

@@ -19,25 +19,14 @@ import { type ForecastModel, type ForecastReadOptions, forecastModel } from './f
 import { type ForecastScene, forecastScene } from './forecast-scene.js';
 import type { TrendScene } from './forecast-trend.js';
 import { type ForecastView, forecastView } from './forecast-view.js';
+import { LazyCode } from '../shared/lazy-code.js';
 
 /**
  * The trend's layout (its scale, ticks, dates, paths), once loaded: most forecasts are bars, so only
  * a trend downloads it. Its markup stays here: layout code alone imports nothing the bars share, so
  * it loads as one small file rather than splitting what both views use into a chunk of its own.
  */
-let trendCode: typeof import('./forecast-trend.js') | undefined;
-let trendLoad: Promise<unknown> | undefined;
-
-/** Loads the trend's layout once, then draws `host` again; a failed load is logged and tried again at the next render (new data, a resize). */
-function loadTrend(host: { requestUpdate(): void }): void {
-  void (trendLoad ??= import('./forecast-trend.js').then(
-    (code) => (trendCode = code),
-    (error: unknown) => {
-      trendLoad = undefined;
-      console.warn('crm-pulse: could not load the forecast trend', error);
-    },
-  )).then(() => trendCode && host.requestUpdate());
-}
+const trendCode = new LazyCode(() => import('./forecast-trend.js'), 'the forecast trend');
 
 /** What separates a mark key's group from its category. Keys are split at the last one: category
  * keys never hold it (they are normalised words), whatever a group's name holds. */
@@ -351,12 +340,11 @@ export class CrmForecast extends CrmChartElement {
   }
 
   #renderTrend(model: ForecastModel, view: ForecastView) {
-    const code = trendCode;
+    const code = trendCode.code;
     if (!code) {
-      loadTrend(this);
+      trendCode.load(this);
       this.#keys = [];
-      // The numbers are in the header and the table already; the plot waits for its code.
-      return html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
+      return trendCode.placeholder(this, this.messages);
     }
     const scene = this.#scene(() => code.trendScene(model.trend, model.trendQuota, view, this.resolvedLocale, this.#m, this.#metrics()));
     const keys = scene.points.map((p) => String(p.time));
