@@ -20,14 +20,6 @@ export function parseFilters(text: string | null | undefined): Filters {
   return filters;
 }
 
-/** The attribute form of filters, the inverse of `parseFilters` for string values. */
-export function formatFilters(filters: Filters): string {
-  const encode = (s: string) => s.replace(/[%;=]/g, (c) => encodeURIComponent(c));
-  return Object.entries(filters)
-    .map(([name, value]) => `${encode(name)}=${encode(Array.isArray(value) ? value.join(',') : String(value))}`)
-    .join(';');
-}
-
 function decode(text: string): string {
   try {
     return decodeURIComponent(text);
