@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type BackoffOptions, withBackoff } from '../../data/backoff.js';
+import { withBackoff } from '../../data/backoff.js';
 import { frameProblem } from '../../data/check-frame.js';
 import { type ConnectionChange, connectionChanges } from '../../data/connection-changes.js';
 import { withFreshness } from '../../data/freshness.js';
-import { type Cancel, SerialRun, noop, scheduleOn } from '../../data/producer.js';
+import { type Cancel, SerialRun, noop } from '../../data/producer.js';
 import { queryHub } from '../../data/query-hub.js';
 import { queryKey } from '../../data/query-key.js';
 import { problemKind } from '../../data/source-errors.js';
@@ -21,7 +21,6 @@ export interface MetricControllerOptions<M> {
   staleAfter: () => number;
   /** Turns a frame into the widget's model; null means "nothing to show" (the empty state). */
   model: (frame: MetricFrame) => M | null;
-  backoff?: BackoffOptions;
 }
 
 interface Inputs {
@@ -193,18 +192,10 @@ export class MetricController<M> implements ReactiveController {
 
   /** The frames of one source and query (shared, retried, marked stale) and its connection status. */
   #listen(source: MetricSource, query: MetricQuery, staleAfter: number): Cancel {
-    const { scheduler, ...backoff } = this.#options.backoff ?? {};
-    const schedule = scheduleOn(scheduler);
-    const now = scheduler ? () => scheduler.now() : Date.now;
+    // The default backoff and real timers: a widget has no options of its own for them.
     const frames = withFreshness(
-      withBackoff(queryHub(source).query(query), {
-        ...backoff,
-        schedule,
-        onError: (error, _attempt, delay) => this.#failed(error, Date.now() + delay),
-      }),
+      withBackoff(queryHub(source).query(query), { onError: (error, _attempt, delay) => this.#failed(error, Date.now() + delay) }),
       staleAfter,
-      schedule,
-      now,
     );
     const stopFrames = frames({
       next: ({ value, stale }) => this.#frame(value, stale),
