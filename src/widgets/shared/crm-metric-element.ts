@@ -33,9 +33,10 @@ export type SourceValue = string | MetricSource | null | undefined;
  */
 export abstract class CrmMetricElement<M> extends LitElement {
   // Declared here rather than with decorators: the same properties in fewer bytes, and no
-  // decorator runtime in the entries.
+  // decorator runtime in the entries. Those without a default are `declare`d: an initial
+  // `undefined` is no change to Lit, only bytes.
   static override properties: PropertyDeclarations = {
-    source: { attribute: 'source' },
+    source: {},
     metric: { reflect: true },
     range: {},
     compare: {},
@@ -53,7 +54,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * `MetricSource` object. Without one, the dashboard's source, else the source registered as
    * `default`.
    */
-  source: SourceValue = undefined;
+  declare source: SourceValue;
 
   /** The metric, in the source's vocabulary (`revenue`, `win_rate`, …). */
   metric = '';
@@ -62,23 +63,23 @@ export abstract class CrmMetricElement<M> extends LitElement {
    * The period: `today`, `this_month`, `this_quarter`, `last_30_days`, or an ISO 8601 interval.
    * Without one, the dashboard's.
    */
-  range: string | undefined = undefined;
+  declare range: string | undefined;
 
   /** What to compare against: `previous_period` (the default, or the dashboard's) or `previous_year`. */
-  compare: 'previous_period' | 'previous_year' | undefined = undefined;
+  declare compare: 'previous_period' | 'previous_year' | undefined;
 
   /**
    * Filters sent with the query (`region=EMEA;team=Direct` as an attribute: pairs split at `;`,
    * values percent-decoded; an object as a property). Inside a dashboard they are merged over the
    * dashboard's filters: a widget's own filter wins.
    */
-  filters: Filters | string | undefined = undefined;
+  declare filters: Filters | string | undefined;
 
   /** Heading; defaults to the label the source gives the field, else the metric name. */
-  label: string | undefined = undefined;
+  declare label: string | undefined;
 
   /** BCP 47 locale for numbers and dates; defaults to the dashboard's, then the nearest `lang`, then the browser. */
-  locale: string | undefined = undefined;
+  declare locale: string | undefined;
 
   /**
    * Milliseconds without word from the source — new data, or a confirmation that nothing changed
@@ -87,13 +88,13 @@ export abstract class CrmMetricElement<M> extends LitElement {
   staleAfter = 60_000;
 
   /** URL template opened on drill-down; `{name}` placeholders are filled URL-encoded from the row. */
-  drillHref: string | undefined = undefined;
+  declare drillHref: string | undefined;
 
   /** `light` (default), `dark`, or `auto` to follow the user's colour scheme; without one, the dashboard's. */
-  theme: 'light' | 'dark' | 'auto' | undefined = undefined;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** Turns any frame into the frame shape this widget understands (rename fields, derive values). */
-  mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined = undefined;
+  declare mapFrame: ((frame: MetricFrame) => MetricFrame) | undefined;
 
   /** What the `<crm-dashboard>` around the widget gives it (nothing outside one); a change renders again. */
   readonly #dashboard = new DashboardConsumer(this);
