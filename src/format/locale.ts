@@ -1,3 +1,5 @@
+import { isValidLocale } from './number-format.js';
+
 /**
  * The locale a widget formats with: its own `locale` attribute, else the nearest `lang` up the tree
  * (through shadow roots, so a widget inside another component still follows the page), else the
@@ -16,20 +18,4 @@ export function resolveLocale(element: Element, explicit?: string | null): strin
   }
   const browser = typeof navigator !== 'undefined' ? navigator.language : undefined;
   return browser && isValidLocale(browser) ? browser : 'en-US';
-}
-
-/** Checked once per tag: every widget resolves its locale on every render. */
-const validity = new Map<string, boolean>();
-
-function isValidLocale(tag: string): boolean {
-  let valid = validity.get(tag);
-  if (valid === undefined) {
-    try {
-      valid = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
-    } catch {
-      valid = false;
-    }
-    validity.set(tag, valid);
-  }
-  return valid;
 }

@@ -22,7 +22,7 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   const key = locale + JSON.stringify(options);
   let formatter = cache.get(key);
   if (!formatter) {
-    const tag = isLocaleTag(locale) ? locale : undefined;
+    const tag = isValidLocale(locale) ? locale : undefined;
     try {
       formatter = new Intl.NumberFormat(tag, options);
     } catch {
@@ -34,13 +34,24 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   return formatter;
 }
 
-function isLocaleTag(locale: string): boolean {
-  try {
-    Intl.getCanonicalLocales(locale);
-    return true;
-  } catch {
-    return false;
+/** Checked once per tag: every widget resolves its locale on every render (see `resolveLocale`). */
+const validity = new Map<string, boolean>();
+
+/**
+ * Whether Intl formats in `tag`: well-formed and supported (for an unsupported one Intl would take
+ * the browser's locale all the same). Never throws.
+ */
+export function isValidLocale(tag: string): boolean {
+  let valid = validity.get(tag);
+  if (valid === undefined) {
+    try {
+      valid = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+    } catch {
+      valid = false;
+    }
+    validity.set(tag, valid);
   }
+  return valid;
 }
 
 /**
