@@ -258,7 +258,7 @@ export abstract class CrmMetricElement<M> extends LitElement {
   protected motionCap(): number {
     const gaps = this.#gaps;
     if (isOffScreen(this)) return 0;
-    if (gaps.length < 2) return Number.POSITIVE_INFINITY;
+    if (gaps.length < 2) return Infinity;
     if (gaps.filter((gap) => gap < STREAMING_GAP_MS).length * 2 > gaps.length) return 0;
     return Math.floor(Math.max(...gaps.slice(-2)) / 50) * 50;
   }

@@ -15,11 +15,11 @@ export function drillUrl(template: string, values: Readonly<Record<string, Frame
   try {
     url = new URL(filled, base);
   } catch {
-    console.warn(`crm-pulse: drill-href "${template}" is not a valid URL`);
+    console.warn(`crm-pulse: drill-href "${template}" is not a URL`);
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    console.warn(`crm-pulse: drill-href refused the ${url.protocol} scheme; only http(s) and relative URLs are followed`);
+    console.warn(`crm-pulse: drill-href refused ${url.protocol} (http(s) only)`);
     return null;
   }
   return url.href;

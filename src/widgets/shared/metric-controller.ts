@@ -254,7 +254,7 @@ export class MetricController<M> implements ReactiveController {
    * query (not retryable, or out of retries).
    */
   #failed(error: unknown, retryAt?: number): void {
-    console.warn(retryAt === undefined ? 'crm-pulse: data source failed; not retrying until Retry or a new query' : 'crm-pulse: data source failed; retrying', error);
+    console.warn(`crm-pulse: source failed, ${retryAt === undefined ? 'stopped until Retry' : 'retrying'}`, error);
     this.#latestError = error;
     this.#retryAt = retryAt;
     if (retryAt === undefined) this.#stopped = true;
@@ -262,7 +262,7 @@ export class MetricController<M> implements ReactiveController {
   }
 
   #malformed(problem: string | undefined): void {
-    console.warn(`crm-pulse: dropped a malformed frame: ${problem}`);
+    console.warn(`crm-pulse: malformed frame dropped: ${problem}`);
     this.#latestError = new Error(`The data source sent malformed data (${problem}).`);
   }
 
@@ -308,7 +308,7 @@ export class MetricController<M> implements ReactiveController {
       this.model = latest ? this.#options.model(latest) : null;
       this.frame = latest;
     } catch (error) {
-      console.warn('crm-pulse: could not read the frame', error);
+      console.warn('crm-pulse: unreadable frame', error);
       this.model = null;
       this.frame = null;
       this.#latestError = error;

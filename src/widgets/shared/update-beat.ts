@@ -18,7 +18,7 @@ const DEFAULT_BEAT_MS = 1000;
 /** Milliseconds between beats; 0 draws every update in the next animation frame. */
 let beatMs = DEFAULT_BEAT_MS;
 /** Until when (performance.now()) updates wait for the beat's end. */
-let beatEndsAt = Number.NEGATIVE_INFINITY;
+let beatEndsAt = -Infinity;
 const waiting = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
