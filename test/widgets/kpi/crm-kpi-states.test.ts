@@ -66,7 +66,8 @@ describe('<crm-kpi> states', () => {
         new Observable<MetricFrame>((s) => {
           calls++;
           if (healthy) s.next(frame([{ value: 11 }]));
-          else s.error(new Error('HTTP 503'));
+          // Not retried by itself: only the button asks again, so the count below is the button's.
+          else s.error(Object.assign(new Error('HTTP 503'), { retryable: false }));
         }),
     };
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" .source=${flaky}></crm-kpi>`);
