@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import { GraphqlError } from './graphql-error.js';
 import { guardedWebSocket } from './graphql-socket-guard.js';
 import { QueryChannels } from './query-channels.js';
-import { ReconnectWait } from './reconnect-wait.js';
+import { type ReconnectBackoff, ReconnectWait } from './reconnect-wait.js';
 import { HttpError, type ProblemKind } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
@@ -51,7 +51,7 @@ export interface GraphqlWsSourceOptions {
    */
   heartbeatMs?: number;
   /** Reconnect waits: full jitter between 0 and initialDelay·2^(n−1), capped. Defaults 500 and 30000. */
-  backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
+  backoff?: ReconnectBackoff;
   /** Keeps the socket this long (ms) after the last query leaves, so a widget switching queries does not reconnect. Default 0. */
   lingerMs?: number;
   /**
@@ -142,8 +142,7 @@ class GraphqlConnection implements MetricSource {
   constructor(options: GraphqlWsSourceOptions) {
     this.#options = options;
     this.#heartbeatMs = options.heartbeatMs ?? 20_000;
-    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
-    this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
+    this.#wait = new ReconnectWait(options.backoff, 500);
   }
 
   query(q: MetricQuery): Observable<MetricFrame> {

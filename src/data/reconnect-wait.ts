@@ -3,10 +3,11 @@ import { wakeEvents } from './page-signals.js';
 import type { Cancel } from './producer.js';
 import { waitBeforeRetry } from './source-errors.js';
 
-export interface ReconnectOptions {
-  initialDelay: number;
-  maxDelay: number;
-  random: () => number;
+/** A push source's `backoff` option: each setting defaults (30 s at most, `Math.random`). */
+export interface ReconnectBackoff {
+  initialDelay?: number;
+  maxDelay?: number;
+  random?: () => number;
 }
 
 /**
@@ -21,10 +22,11 @@ export class ReconnectWait {
   #failures = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopWake: Cancel | undefined;
-  readonly #options: ReconnectOptions;
+  readonly #options: Required<ReconnectBackoff>;
 
-  constructor(options: ReconnectOptions) {
-    this.#options = options;
+  /** `backoff` as the source's user gave it; `initialDelay` is the source's own first wait. */
+  constructor({ initialDelay, maxDelay = 30_000, random = Math.random }: ReconnectBackoff = {}, defaultInitialDelay: number) {
+    this.#options = { initialDelay: initialDelay ?? defaultInitialDelay, maxDelay, random };
   }
 
   /** Failures in a row since the last connection that proved itself. */

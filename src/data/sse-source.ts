@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import { type CatalogOption, catalogMethod } from './fetch-catalog.js';
 import { QueryChannels } from './query-channels.js';
-import { ReconnectWait } from './reconnect-wait.js';
+import { type ReconnectBackoff, ReconnectWait } from './reconnect-wait.js';
 import { SilenceWatch } from './silence-watch.js';
 import { HttpError, type ProblemKind, classifiedRetryable, httpErrorOf, problemKind, retryable as defaultRetryable } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
@@ -16,7 +16,7 @@ export interface SseSourceOptions {
   /** Send cookies to a stream on another origin. */
   withCredentials?: boolean;
   /** Waits between attempts: full jitter between 0 and initialDelay·2^(n−1), capped. Defaults 1000 and 30000. */
-  backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
+  backoff?: ReconnectBackoff;
   /**
    * A stream silent this long (ms) counts as stalled (a proxy that swallowed it): it is dropped and
    * reopened. Servers send a heartbeat event (`data: {"type":"ping"}`) more often than this; a
@@ -96,8 +96,7 @@ class EventStream implements MetricSource {
     const catalog = catalogMethod(options.catalog, 'sseSource', { credentials: options.withCredentials ? 'include' : 'same-origin' });
     // Only with the option: without one there is no method ("this source does not list its metrics").
     if (catalog) this.catalog = catalog;
-    const { initialDelay = 1000, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
-    this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
+    this.#wait = new ReconnectWait(options.backoff, 1000);
   }
 
   query(q: MetricQuery): Observable<MetricFrame> {

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import { type CatalogOption, catalogMethod } from './fetch-catalog.js';
 import { QueryChannels } from './query-channels.js';
-import { ReconnectWait } from './reconnect-wait.js';
+import { type ReconnectBackoff, ReconnectWait } from './reconnect-wait.js';
 import { HttpError, type ProblemKind } from './source-errors.js';
 import { StatusChannel } from './source-status.js';
 import type { CatalogEntry, MetricFrame, MetricQuery, MetricSource, SourceStatus } from './types.js';
@@ -16,7 +16,7 @@ export interface WebSocketSourceOptions {
   /** Sends a ping this often (ms); a link silent for two of these counts as dead and is replaced. Default 20000. */
   heartbeatMs?: number;
   /** Reconnect waits: full jitter between 0 and initialDelay·2^(n−1), capped. Defaults 500 and 30000. */
-  backoff?: { initialDelay?: number; maxDelay?: number; random?: () => number };
+  backoff?: ReconnectBackoff;
   /** Keeps the socket this long (ms) after the last query leaves, so a widget switching queries does not reconnect. Default 0. */
   lingerMs?: number;
   /**
@@ -93,8 +93,7 @@ class SocketConnection implements MetricSource {
     const catalog = catalogMethod(options.catalog, 'webSocketSource', {});
     // Only with the option: without one there is no method ("this source does not list its metrics").
     if (catalog) this.catalog = catalog;
-    const { initialDelay = 500, maxDelay = 30_000, random = Math.random } = options.backoff ?? {};
-    this.#wait = new ReconnectWait({ initialDelay, maxDelay, random });
+    this.#wait = new ReconnectWait(options.backoff, 500);
   }
 
   query(q: MetricQuery): Observable<MetricFrame> {
