@@ -15,20 +15,24 @@ const MODULES: Readonly<Record<WidgetKind, () => Promise<unknown>>> = {
   records: () => import('../widgets/records/define.js'),
 };
 
-const loading = new Map<WidgetKind, Promise<unknown>>();
+/**
+ * `load` run once and its promise kept; a failed load is logged (naming `what`) and run again the
+ * next time it is asked for.
+ */
+export function importOnce(load: () => Promise<unknown>, what: string): () => Promise<unknown> {
+  let loading: Promise<unknown> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      console.warn(`crm-pulse: could not load ${what}`, error);
+    }));
+}
+
+const LOADS = Object.fromEntries(Object.entries(MODULES).map(([kind, load]) => [kind, importOnce(load, `<crm-${kind}>`)])) as Record<WidgetKind, () => Promise<unknown>>;
 
 /** Defines the element of a kind, once; a failed load is logged and tried again next time. */
 export function loadWidget(kind: WidgetKind): Promise<unknown> {
-  if (customElements.get(`crm-${kind}`)) return Promise.resolve();
-  let load = loading.get(kind);
-  if (!load) {
-    load = MODULES[kind]().catch((error: unknown) => {
-      loading.delete(kind);
-      console.warn(`crm-pulse: could not load <crm-${kind}>`, error);
-    });
-    loading.set(kind, load);
-  }
-  return load;
+  return customElements.get(`crm-${kind}`) ? Promise.resolve() : LOADS[kind]();
 }
 
 /** The kind of a `crm-*` element written as a plain child, for loading it; null for other tags. */

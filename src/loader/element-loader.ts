@@ -1,5 +1,5 @@
 import { WIDGET_KINDS } from '../data/widget-kinds.js';
-import { loadWidget } from '../dashboard/widget-modules.js';
+import { importOnce, loadWidget } from '../dashboard/widget-modules.js';
 
 /**
  * The `crm-pulse` entry defines its elements on demand, the way Shoelace's and Web Awesome's
@@ -8,19 +8,8 @@ import { loadWidget } from '../dashboard/widget-modules.js';
  * loaders the dashboard uses for the widgets it places, so a widget loads once whoever asks first.
  */
 
-let loadingDashboard: Promise<void> | undefined;
-
 /** Defines `<crm-dashboard>` once; a failed load is logged and tried again next time. */
-function loadDashboard(): Promise<void> {
-  loadingDashboard ??= import('../dashboard/define.js').then(
-    () => undefined,
-    (error: unknown) => {
-      loadingDashboard = undefined;
-      console.warn('crm-pulse: could not load <crm-dashboard>', error);
-    },
-  );
-  return loadingDashboard;
-}
+const loadDashboard = importOnce(() => import('../dashboard/define.js'), '<crm-dashboard>');
 
 /** Our tags, each with its load: the widgets by kind, as the dashboard loads them, and the dashboard. */
 const LOADERS = new Map<string, () => Promise<unknown>>([
