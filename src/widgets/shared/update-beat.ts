@@ -2,9 +2,9 @@
  * The page's beat: when widgets that already show data draw new data. A dashboard whose 24 tiles
  * each get data once a second, at moments of their own, used to start a motion in nearly every
  * animation frame, and every frame with anything moving makes the browser restyle, paint and
- * re-layer the page (measured with `npm run bench`: 14 ms of main thread per update at 24
- * updates/s, 34 % busy). On the beat, the updates that arrived since the last one are drawn
- * together and move together, and the frames between beats are idle: 5.5 ms per update, 13 %
+ * re-layer the page (measured with `npm run bench`: 15 ms of main thread per update at 24
+ * updates/s, 36 % busy). On the beat, the updates that arrived since the last one are drawn
+ * together and move together, and the frames between beats are idle: 5.4 ms per update, 13 %
  * busy, on the same benchmark.
  *
  * The first update after a quiet period (no beat for the beat's length) is drawn at once and starts a
