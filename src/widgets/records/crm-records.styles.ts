@@ -125,6 +125,15 @@ export const recordsStyles = css`
     outline: none;
   }
 
+  /* Plain rows scroll in the same box the virtualizer makes of its rows' area (it sets these on it). */
+  .plain {
+    display: block;
+    position: relative;
+    overflow: auto;
+    contain: size layout;
+    min-height: 0;
+  }
+
   .body:focus-visible {
     box-shadow: inset 0 0 0 2px var(--_focus);
   }
@@ -195,6 +204,15 @@ export const recordsStyles = css`
   .note {
     font-size: 0.75rem;
     color: var(--_muted);
+  }
+
+  /* A long list whose scrolling code could not be loaded: a line under its first rows, not a view. */
+  .rest-failed .state-view {
+    flex-flow: row wrap;
+    align-items: center;
+    justify-content: flex-start;
+    min-height: 0;
+    padding-top: 6px;
   }
 
   .stale .body {

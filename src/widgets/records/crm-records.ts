@@ -1,5 +1,5 @@
-import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { CrmDrilldownEvent } from '../../events/crm-drilldown.js';
 import { toNumber } from '../../metrics/to-number.js';
@@ -7,12 +7,12 @@ import { CrmMetricElement, humanize } from '../shared/crm-metric-element.js';
 import { drillUrl } from '../shared/drill-url.js';
 import { type Filters, filterOf } from '../shared/filters.js';
 import { inlineStyle } from '../shared/inline-style.js';
+import { LazyCode } from '../shared/lazy-code.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { recordsStyles } from './crm-records.styles.js';
 import { isQuantity, parseColumnList } from './records-columns.js';
 import { RecordFocus } from './records-focus.js';
-import { RECORDS_LAYOUT } from './records-layout.js';
 import { type RecordsMessages, recordsMessagesFor } from './records-messages.js';
 import { type RecordItem, type RecordsModel, recordsModel } from './records-model.js';
 import { rowTemplate } from './records-row.js';
@@ -22,11 +22,31 @@ import { type RecordsView, recordsView } from './records-view.js';
 /** Set before the virtualizer gives the rows' area a minimum of its own (150px): one record takes one row. */
 const BODY_STYLE = { 'min-height': '0' };
 
+/** The virtualizer, loaded the first time a table has a long list: most never do. */
+const virtualCode = new LazyCode(() => import('./records-virtual.js'), 'the scrolling of long record lists');
+
+/**
+ * Lists up to this many records are drawn as plain rows, without the virtualizer; longer ones
+ * through it. THRESHOLD-REASON
+ */
+const PLAIN_MAX = 100;
+
+/** A long list drawn as plain rows again only at this many records or fewer: one that hovers around
+ * PLAIN_MAX does not swap all its rows at every update. */
+const PLAIN_AGAIN = 75;
+
+/**
+ * The rows a long list shows plainly while the virtualizer's code loads (or if it cannot): a tall
+ * tile's first screen and the rows the virtualizer would render below it, so nothing flashes.
+ */
+const FIRST_WINDOW = 40;
+
 /**
  * The records behind a number, live: a sortable table of the lowest-level rows (the opportunities
  * behind a funnel stage, the cases of an agent) with a row count, money and dates in the locale,
- * and a link per record. Only the rows in view are rendered, so 10,000 records scroll smoothly;
- * live updates keep the scroll position and the focused record. In a tile 420 px wide or less,
+ * and a link per record. A long list renders only the rows in view (its virtualizer is loaded the
+ * first time one is shown), so 10,000 records scroll smoothly; live updates keep the scroll
+ * position and the focused record. In a tile 420 px wide or less,
  * rows become compact cards: the name and amount on the first line, the other columns on the
  * second, and the headers become a row of sort buttons.
  *
@@ -99,8 +119,16 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   /** What the view was made from: it is made again only when one of these changes. */
   #viewKey: unknown[] = [];
   #words: RecordsMessages = recordsMessagesFor('en-US');
-  /** The rows on screen (first and last index), for Page Up / Page Down. */
-  #visible = { first: 0, last: 0 };
+  /** The list is long: its rows go through the virtualizer once it has loaded. */
+  #long = false;
+  /** The rows are rendered by the virtualizer (else plainly, all of them or the first window). */
+  #virtual = false;
+  /** How many rows are in the DOM for keyboard moves: all in a virtualised list. */
+  #reach = 0;
+  /** Where the old rows' area was scrolled when the rendering changed: the new one starts there. */
+  #carry: number | null = null;
+  /** The rows' height when the virtualizer took over from plain rows (0: not known), its first estimate. */
+  #rowPx = 0;
   #countSaid: string | null = null;
   #hrefs = new WeakMap<RecordItem, string | null>();
 
@@ -140,6 +168,39 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
       if (this.#view) this.#focus.sync(this.#view.shown);
       this.#announceCount();
     }
+    this.#chooseRendering();
+    // Plain rows are rendered with the table: focus in them is put back after it (see updated).
+    if (this.shadowRoot) this.#focus.beforeRender(this.shadowRoot);
+  }
+
+  /**
+   * Plain rows or the virtualizer, by the list's length. A change of rendering makes a new rows'
+   * area (the virtualizer styles, sizes and listens to its own): it takes over the old one's scroll.
+   */
+  #chooseRendering(): void {
+    const n = this.#view?.shown.length ?? 0;
+    this.#long = n > PLAIN_MAX || (this.#long && n > PLAIN_AGAIN);
+    if (this.#long && !virtualCode.code) virtualCode.load(this);
+    const virtual = this.#long && !!virtualCode.code;
+    if (virtual !== this.#virtual) {
+      const body = this.#body();
+      if (body?.scrollTop) {
+        this.#carry = body.scrollTop;
+        this.#rowPx = this.#rowHeight();
+      }
+      this.#virtual = virtual;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const body = this.#body();
+    if (body && this.#carry !== null) {
+      if (this.#virtual) virtualCode.code!.scrollNewTo(body, this.#carry);
+      else body.scrollTop = this.#carry;
+    }
+    this.#carry = null;
+    this.#focus.afterRender(this.shadowRoot!);
   }
 
   /** A changed count is said politely (rate-limited); the first one is read with the table. */
@@ -170,11 +231,9 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
           @focusin=${this.#onFocusin}
           @click=${this.#onClick}
         >
-          ${this.#renderHead(view)}
-          <div class="body" part="body" role="rowgroup" tabindex="-1" ${inlineStyle(BODY_STYLE)} @rangeChanged=${this.#onRangeChanged} @visibilityChanged=${this.#onVisibilityChanged}>
-            ${virtualize({ items: view.shown, keyFunction: (r: RecordItem) => r.key, renderItem: (r: RecordItem, i: number) => this.#renderRow(r, i, view), scroller: true, layout: RECORDS_LAYOUT })}
-          </div>
+          ${this.#renderHead(view)} ${this.#renderBody(view)}
         </div>
+        ${this.#long && virtualCode.failed ? html`<div class="rest-failed">${virtualCode.placeholder(this, { ...this.messages, chartFailed: this.#words.restFailed })}</div>` : nothing}
         ${view.duplicatesText ? html`<div class="note" part="note">${view.duplicatesText}</div>` : nothing}
         ${this.renderStaleNote()}
       </div>
@@ -218,6 +277,23 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     </div>`;
   }
 
+  /**
+   * The rows' area: every row of a short list, in the same row template and geometry as the
+   * virtualizer's (one fixed height, the same scroller), so both look and behave alike; a long
+   * list's rows through the virtualizer, and its first window plainly until that has loaded.
+   */
+  #renderBody(view: RecordsView) {
+    const row = (r: RecordItem, i: number) => this.#renderRow(r, i, view);
+    const code = this.#virtual ? virtualCode.code : undefined;
+    if (code) {
+      this.#reach = view.shown.length;
+      return html`<div class="body" part="body" role="rowgroup" tabindex="-1" ${inlineStyle(BODY_STYLE)} @rangeChanged=${this.#onRangeChanged}>${code.virtualRows(view.shown, row, this.#rowPx)}</div>`;
+    }
+    const rows = this.#long ? view.shown.slice(0, FIRST_WINDOW) : view.shown;
+    this.#reach = rows.length;
+    return html`<div class="body plain" part="body" role="rowgroup" tabindex="-1">${repeat(rows, (r) => r.key, row)}</div>`;
+  }
+
   #renderRow(record: RecordItem, index: number, view: RecordsView) {
     return rowTemplate(record, {
       columns: view.columns,
@@ -246,8 +322,9 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     return this.renderRoot.querySelector<HTMLElement>('.body');
   }
 
-  #virtualizer() {
-    return (this.#body() as VirtualizerHostElement | null)?.[virtualizerRef];
+  /** A row's height in pixels (one for every row, in either rendering); 1 before any is rendered. */
+  #rowHeight(): number {
+    return this.renderRoot.querySelector<HTMLElement>('.row')?.offsetHeight || 1;
   }
 
   /** The virtualizer is about to render another window of rows (or new data): focus is put back after it. */
@@ -256,11 +333,6 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     this.#focus.beforeRender(root);
     // The virtualizer renders in its own listener of this same event, which comes after this one.
     queueMicrotask(() => this.#focus.afterRender(root));
-  };
-
-  #onVisibilityChanged = (e: Event) => {
-    const { first, last } = e as Event & { first: number; last: number };
-    this.#visible = { first, last };
   };
 
   #onFocusin = (e: FocusEvent) => {
@@ -335,7 +407,8 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
     }
     const focus = this.#focus;
     const here = record ? view.shown.indexOf(record) : focus.index;
-    const page = Math.max(1, this.#visible.last - this.#visible.first);
+    // A screenful less one row, so that the row focus leaves stays in view.
+    const page = Math.max(1, Math.floor(this.#body()!.clientHeight / this.#rowHeight()) - 1);
     const inCell = focus.col >= 0;
     const rowMoves: Record<string, number> = { ArrowDown: here + 1, ArrowUp: here - 1, PageDown: here + page, PageUp: here - page };
     if (!inCell || e.ctrlKey) Object.assign(rowMoves, { Home: 0, End: view.shown.length - 1 });
@@ -355,7 +428,8 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   #moveTo(index: number): void {
     const view = this.#view!;
     const focus = this.#focus;
-    focus.moveTo(index, view.shown);
+    // Plain rows go no further than the rows drawn (a long list's first window, while it has no virtualizer).
+    focus.moveTo(Math.min(index, this.#reach - 1), view.shown);
     const body = this.#body()!;
     const target = focus.target(body);
     if (target) {
@@ -363,6 +437,6 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
       return;
     }
     // Not rendered: scroll it in; the render that follows puts focus on it.
-    this.#virtualizer()?.element(focus.index)?.scrollIntoView({ block: 'nearest' });
+    virtualCode.code?.virtualizerOf(body)?.element(focus.index)?.scrollIntoView({ block: 'nearest' });
   }
 }

@@ -9,7 +9,13 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
  */
 export class RecordsLayout extends FlowLayout {
   protected override _overhang = 400;
-}
 
-/** One layout specifier for every table: the virtualizer compares it on each render. */
-export const RECORDS_LAYOUT = { type: RecordsLayout };
+  /**
+   * The rows' height in pixels, when the table knows it (it had plain rows before): the first
+   * layout's estimate, instead of the flow layout's 100 px, so that a scroll position taken over
+   * from the plain rows lands on the same record before a row has been measured.
+   */
+  set rowHeight(px: number) {
+    if (px > 0) this._itemSize = { width: px, height: px };
+  }
+}

@@ -12,6 +12,8 @@ export interface RecordsMessages {
   /** The label of the phone layout's row of sort buttons. */
   sortBy: string;
   duplicates: (n: string) => string;
+  /** A long list's scrolling code could not be fetched: only its first rows show. */
+  restFailed: string;
 }
 
 const en: RecordsMessages = {
@@ -24,6 +26,7 @@ const en: RecordsMessages = {
   descending: 'descending',
   sortBy: 'Sort by',
   duplicates: (n) => `${n} repeated ${n === '1' ? 'ID' : 'IDs'}: each row is shown`,
+  restFailed: 'Could not load the rest of the list',
 };
 
 const de: RecordsMessages = {
@@ -36,6 +39,7 @@ const de: RecordsMessages = {
   descending: 'absteigend',
   sortBy: 'Sortieren nach',
   duplicates: (n) => `${n} doppelte ${n === '1' ? 'ID' : 'IDs'}: jede Zeile wird gezeigt`,
+  restFailed: 'Der Rest der Liste konnte nicht geladen werden',
 };
 
 export function recordsMessagesFor(locale: string): RecordsMessages {

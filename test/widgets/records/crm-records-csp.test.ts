@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CrmRecords } from '../../../src/records.js';
-import { body, cells, rows, sortButton, text } from './helpers.js';
+import { body, cells, rows, sortButton, text, virtualized } from './helpers.js';
 
 type PageWindow = Window & { cspViolations: string[]; emitRecords: (n: number) => void };
 
@@ -13,6 +13,8 @@ describe('<crm-records> under a strict CSP with Trusted Types', () => {
     const page = iframe.contentWindow as PageWindow;
     const el = iframe.contentDocument!.getElementById('records') as CrmRecords;
     await waitUntil(() => el.getAttribute('state') === 'ready' && rows(el).length > 0, `state is ${el.getAttribute('state')}`, { timeout: 20_000 });
+    // 2,000 records: the virtualizer is loaded (a dynamic import the policy allows) and takes over.
+    await virtualized(el);
     expect(cells(rows(el)[0]!)[0]).to.equal('<img src=x onerror=alert(1)>');
     expect(rows(el)[0]!.querySelector('a')).to.equal(null);
     // Column widths and row positions are set through the CSSOM, which the policy allows.

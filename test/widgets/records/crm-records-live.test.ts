@@ -5,7 +5,7 @@ import { staticSource } from '../../../src/data/index.js';
 import type { CrmRecords } from '../../../src/records.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
-import { body, cells, inState, rendered, root, rows, text } from './helpers.js';
+import { body, cells, inState, rendered, root, rows, text, virtualized } from './helpers.js';
 
 const many = (n: number, from = 0): Row[] =>
   Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, name: `Record ${from + i + 1}`, owner: `Owner ${(from + i) % 7}`, amount: from + i }));
@@ -21,6 +21,8 @@ async function sized(source: ManualSource | ReturnType<typeof staticSource>, att
   const el = host.querySelector('crm-records')!;
   await inState(el, 'ready');
   await rendered(el);
+  // A long list is drawn plainly (its first rows) until its virtualizer has loaded.
+  if (Number(root(el).querySelector('[part~="table"]')!.getAttribute('aria-rowcount')) > 101) await virtualized(el);
   return el;
 }
 

@@ -22,6 +22,12 @@ export const inState = (el: Element, state: string) =>
 /** Waits until the rows are rendered (the virtualizer renders after the element, in its own cycle). */
 export const rendered = (el: CrmRecords, min = 1) => waitUntil(() => rows(el).length >= min, `only ${rows(el).length} rows rendered`, { timeout: 4000 });
 
+/** The virtualizer's sizer: present once a long list's rows go through the virtualizer, never in plain rows. */
+export const sizer = (el: CrmRecords) => body(el).querySelector('[virtualizer-sizer]');
+
+/** Waits until a long list's virtualizer has loaded and taken over its rows from the first plain window. */
+export const virtualized = (el: CrmRecords) => waitUntil(() => sizer(el) && rows(el).length > 0, 'the virtualizer never took over the rows', { timeout: 5000 });
+
 /** Silences expected console warnings in tests that provoke them. */
 export function quietWarnings() {
   const original = console.warn;
