@@ -17,6 +17,7 @@ import { type RecordsMessages, recordsMessagesFor } from './records-messages.js'
 import { type RecordItem, type RecordsModel, recordsModel } from './records-model.js';
 import { rowTemplate } from './records-row.js';
 import { formatSort, nextSort, parseSort } from './records-sort.js';
+import { FIRST_WINDOW, isLong } from './records-threshold.js';
 import { type RecordsView, recordsView } from './records-view.js';
 
 /** Set before the virtualizer gives the rows' area a minimum of its own (150px): one record takes one row. */
@@ -26,29 +27,13 @@ const BODY_STYLE = { 'min-height': '0' };
 const virtualCode = new LazyCode(() => import('./records-virtual.js'), 'the scrolling of long record lists');
 
 /**
- * Lists up to this many records are drawn as plain rows, without the virtualizer; longer ones
- * through it. THRESHOLD-REASON
- */
-const PLAIN_MAX = 100;
-
-/** A long list drawn as plain rows again only at this many records or fewer: one that hovers around
- * PLAIN_MAX does not swap all its rows at every update. */
-const PLAIN_AGAIN = 75;
-
-/**
- * The rows a long list shows plainly while the virtualizer's code loads (or if it cannot): a tall
- * tile's first screen and the rows the virtualizer would render below it, so nothing flashes.
- */
-const FIRST_WINDOW = 40;
-
-/**
  * The records behind a number, live: a sortable table of the lowest-level rows (the opportunities
  * behind a funnel stage, the cases of an agent) with a row count, money and dates in the locale,
  * and a link per record. A long list renders only the rows in view (its virtualizer is loaded the
  * first time one is shown), so 10,000 records scroll smoothly; live updates keep the scroll
- * position and the focused record. In a tile 420 px wide or less,
- * rows become compact cards: the name and amount on the first line, the other columns on the
- * second, and the headers become a row of sort buttons.
+ * position and the focused record. In a tile 420 px wide or less, rows become compact cards: the
+ * name and amount on the first line, the other columns on the second, and the headers become a
+ * row of sort buttons.
  *
  * @summary A live, sortable, virtualised table of records.
  *
@@ -127,7 +112,7 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
   #reach = 0;
   /** Where the old rows' area was scrolled when the rendering changed: the new one starts there. */
   #carry: number | null = null;
-  /** The rows' height when the virtualizer took over from plain rows (0: not known), its first estimate. */
+  /** The rows' height when the virtualizer took over from plain rows (0: not known), its layout's first estimate. */
   #rowPx = 0;
   #countSaid: string | null = null;
   #hrefs = new WeakMap<RecordItem, string | null>();
@@ -179,15 +164,13 @@ export class CrmRecords extends CrmMetricElement<RecordsModel> {
    */
   #chooseRendering(): void {
     const n = this.#view?.shown.length ?? 0;
-    this.#long = n > PLAIN_MAX || (this.#long && n > PLAIN_AGAIN);
+    this.#long = isLong(n, this.#long);
     if (this.#long && !virtualCode.code) virtualCode.load(this);
     const virtual = this.#long && !!virtualCode.code;
     if (virtual !== this.#virtual) {
       const body = this.#body();
-      if (body?.scrollTop) {
-        this.#carry = body.scrollTop;
-        this.#rowPx = this.#rowHeight();
-      }
+      if (body?.scrollTop) this.#carry = body.scrollTop;
+      if (body) this.#rowPx = this.#rowHeight();
       this.#virtual = virtual;
     }
   }

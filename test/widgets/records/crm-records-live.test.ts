@@ -5,6 +5,7 @@ import { staticSource } from '../../../src/data/index.js';
 import type { CrmRecords } from '../../../src/records.js';
 import { expectChurnLeavesNothingOpen } from '../../helpers/churn.js';
 import { ManualSource, type Row, frame, frames } from '../../helpers/sources.js';
+import { PLAIN_MAX } from '../../../src/widgets/records/records-threshold.js';
 import { body, cells, inState, rendered, root, rows, text, virtualized } from './helpers.js';
 
 const many = (n: number, from = 0): Row[] =>
@@ -22,7 +23,7 @@ async function sized(source: ManualSource | ReturnType<typeof staticSource>, att
   await inState(el, 'ready');
   await rendered(el);
   // A long list is drawn plainly (its first rows) until its virtualizer has loaded.
-  if (Number(root(el).querySelector('[part~="table"]')!.getAttribute('aria-rowcount')) > 101) await virtualized(el);
+  if (Number(root(el).querySelector('[part~="table"]')!.getAttribute('aria-rowcount')) > PLAIN_MAX + 1) await virtualized(el);
   return el;
 }
 
