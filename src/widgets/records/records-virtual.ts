@@ -1,5 +1,6 @@
 import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { TemplateResult } from 'lit';
+import type { DirectiveResult } from 'lit/directive.js';
 import { RecordsLayout } from './records-layout.js';
 import type { RecordItem } from './records-model.js';
 
@@ -9,14 +10,19 @@ import type { RecordItem } from './records-model.js';
  * drills into are short and are drawn as plain rows, without the virtualizer's code.
  * `rowHeight`: the rows' height in pixels if known (0 if not), the layout's first estimate.
  */
-export function virtualRows(items: RecordItem[], renderRow: (record: RecordItem, index: number) => TemplateResult, rowHeight: number) {
+export function virtualRows(items: RecordItem[], renderRow: (record: RecordItem, index: number) => TemplateResult, rowHeight: number): DirectiveResult {
   // The layout takes the specifier's other fields as its config: rowHeight is RecordsLayout's.
   const layout = { type: RecordsLayout, rowHeight };
   return virtualize({ items, keyFunction: keyOf, renderItem: renderRow, scroller: true, layout });
 }
 
+/** What the table asks of a virtualizer: to scroll a record into view that is not rendered. */
+export interface RecordsVirtualizer {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+
 /** The virtualizer of a rows' area it renders, for `element(i).scrollIntoView()`. */
-export function virtualizerOf(body: Element) {
+export function virtualizerOf(body: Element): RecordsVirtualizer | undefined {
   return (body as VirtualizerHostElement)[virtualizerRef];
 }
 
