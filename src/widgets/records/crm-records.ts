@@ -35,7 +35,7 @@ const virtualCode = new LazyCode(() => import('./records-virtual.js'), 'the scro
  * name and amount on the first line, the other columns on the second, and the headers become a
  * row of sort buttons.
  *
- * @summary A live, sortable, virtualised table of records.
+ * @summary A live, sortable table of records, virtualised when it is long.
  *
  * @csspart base - The tile.
  * @csspart label - The heading.
