@@ -1,5 +1,6 @@
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
+import { readCatalogEntries } from '../data/read-catalog.js';
 import type { CatalogEntry, WidgetKind } from '../data/types.js';
 import { WIDGET_KINDS, WIDGET_KIND_LABELS, kindOf } from './dashboard-config.js';
 
@@ -63,35 +64,6 @@ type State =
 const SEARCH_FROM = 8;
 
 let dialogs = 0;
-
-/**
- * A catalog as the source gave it, made safe to show: entries without a metric name or without a
- * kind we know are left out (and counted), labels default to the metric, kinds are known ones in
- * the source's order, a metric listed twice keeps its first entry. Null when it is not a list.
- */
-export function readCatalog(list: unknown): { entries: CatalogEntry[]; skipped: number } | null {
-  if (!Array.isArray(list)) return null;
-  const entries: CatalogEntry[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  for (const item of list as unknown[]) {
-    const raw = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
-    const metric = typeof raw.metric === 'string' ? raw.metric.trim() : '';
-    const kinds = Array.isArray(raw.kinds) ? [...new Set(raw.kinds.map(kindOf).filter((k): k is WidgetKind => k !== null))] : [];
-    if (!metric || kinds.length === 0) {
-      skipped++;
-      continue;
-    }
-    if (seen.has(metric)) continue;
-    seen.add(metric);
-    const label = typeof raw.label === 'string' && raw.label.trim() ? raw.label.trim() : metric;
-    const entry: CatalogEntry = { metric, label, kinds };
-    if (typeof raw.unit === 'string' && raw.unit) entry.unit = raw.unit;
-    if (Array.isArray(raw.dimensions)) entry.dimensions = raw.dimensions.filter((d): d is string => typeof d === 'string');
-    entries.push(entry);
-  }
-  return { entries, skipped };
-}
 
 const reasonOf = (error: unknown) => {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
@@ -174,8 +146,8 @@ export class AddWidgetDialog implements ReactiveController {
     Promise.resolve(answer).then(
       (list) => {
         if (load !== this.#load) return;
-        const read = readCatalog(list);
-        this.#set(read ? { kind: 'ready', ...read } : { kind: 'error', reason: this.#messages.notAList });
+        const read = readCatalogEntries(list);
+        this.#set(read ? { kind: 'ready', entries: read.entries, skipped: read.unreadable } : { kind: 'error', reason: this.#messages.notAList });
         void this.#host.updateComplete.then(() => this.#focusList());
       },
       (error: unknown) => {

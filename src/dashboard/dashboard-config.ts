@@ -1,8 +1,8 @@
 import type { MetricQuery, WidgetKind } from '../data/types.js';
-import { WIDGET_KINDS } from '../data/widget-kinds.js';
+import { WIDGET_KINDS, kindOf } from '../data/widget-kinds.js';
 import { toPlainData } from './plain-data.js';
 
-export { WIDGET_KINDS };
+export { WIDGET_KINDS, kindOf };
 
 /**
  * One widget in a dashboard config: its type, a unique id, the metric, its place on the grid,
@@ -131,12 +131,6 @@ export function tagOf(kind: WidgetKind): string {
   return `crm-${kind}`;
 }
 
-/** The kind a type names: `kpi`, also `KPI` and `crm-kpi`; null for anything else. */
-export function kindOf(type: unknown): WidgetKind | null {
-  if (typeof type !== 'string') return null;
-  const name = type.trim().toLowerCase().replace(/^crm-/, '');
-  return (WIDGET_KINDS as readonly string[]).includes(name) ? (name as WidgetKind) : null;
-}
 
 /**
  * Reads a dashboard config — a JSON string (a `<script type="application/json">`'s text) or an

@@ -13,7 +13,7 @@ export { retryWithBackoff, backoffDelay, type BackoffOptions } from './retry-wit
 export { markStale, type Freshness } from './mark-stale.js';
 export { frameProblem } from './check-frame.js';
 export { staticSource, type StaticData, type StaticSourceOptions } from './static-source.js';
-export { readCatalog, WIDGET_KINDS } from './read-catalog.js';
+export { readCatalog, readCatalogEntries, WIDGET_KINDS } from './read-catalog.js';
 export type { CatalogOption } from './fetch-catalog.js';
 export { createSource, type CreateSourceOptions } from './create-source.js';
 export type { SourceStatus } from './types.js';

@@ -1,5 +1,5 @@
 import type { CatalogEntry, WidgetKind } from './types.js';
-import { WIDGET_KINDS } from './widget-kinds.js';
+import { WIDGET_KINDS, kindOf } from './widget-kinds.js';
 
 export { WIDGET_KINDS };
 
@@ -12,34 +12,47 @@ const MAX_TEXT = 200;
 /**
  * Reads a catalog as a server or an integrator gave it — any JSON — into well-formed entries.
  * Never throws. Not a list gives `[]`; entries without a metric name, and kinds no widget has,
- * are left out (an entry left with no kind too); a missing label becomes the metric in words
- * (`win_rate` → "Win rate"); a metric listed twice keeps its first entry. What was left out is
- * said once in a console warning, naming `from`.
+ * are left out (an entry left with no kind too); kinds may be spelled `KPI` or `crm-funnel`; a
+ * missing label becomes the metric in words (`win_rate` → "Win rate"); a metric listed twice keeps
+ * its first entry. What was left out is said once in a console warning, naming `from`.
  *
  * @example
  * readCatalog([{ metric: 'win_rate', kinds: ['kpi', 'chart'] }, { label: 'no metric' }], 'crm catalog');
  * // [{ metric: 'win_rate', label: 'Win rate', kinds: ['kpi'] }], and a warning about the second entry
  */
 export function readCatalog(value: unknown, from: string): CatalogEntry[] {
-  if (!Array.isArray(value)) {
+  const read = readCatalogEntries(value);
+  if (!read) {
     console.warn(`crm-pulse: the catalog from ${from} is not a list of metrics; it lists nothing.`);
     return [];
   }
+  const leftOut = (value as unknown[]).length - read.entries.length;
+  if (leftOut > 0) {
+    console.warn(`crm-pulse: left out ${leftOut} of the ${(value as unknown[]).length} catalog entries from ${from} (no metric name, no kind of widget crm-pulse has, listed twice, or beyond ${MAX_ENTRIES}).`);
+  }
+  return read.entries;
+}
+
+/**
+ * `readCatalog` without the console: the entries, and how many could not be read at all (no metric
+ * name, no known kind, not an entry) as opposed to repeated or beyond the limit; null when the
+ * value is not a list. For a view that says in its own words what it left out (the dashboard's
+ * "Add widget" dialog).
+ */
+export function readCatalogEntries(value: unknown): { entries: CatalogEntry[]; unreadable: number } | null {
+  if (!Array.isArray(value)) return null;
   const entries: CatalogEntry[] = [];
   const seen = new Set<string>();
-  let leftOut = 0;
-  for (let i = 0; i < value.length; i++) {
+  let unreadable = 0;
+  for (let i = 0; i < value.length && entries.length < MAX_ENTRIES; i++) {
     const entry = entryOf(value[i]);
-    if (!entry || seen.has(entry.metric) || entries.length >= MAX_ENTRIES) leftOut++;
-    else {
+    if (!entry) unreadable++;
+    else if (!seen.has(entry.metric)) {
       seen.add(entry.metric);
       entries.push(entry);
     }
   }
-  if (leftOut > 0) {
-    console.warn(`crm-pulse: left out ${leftOut} of the ${value.length} catalog entries from ${from} (no metric name, no kind of widget crm-pulse has, listed twice, or beyond ${MAX_ENTRIES}).`);
-  }
-  return entries;
+  return { entries, unreadable };
 }
 
 function entryOf(raw: unknown): CatalogEntry | null {
@@ -48,7 +61,7 @@ function entryOf(raw: unknown): CatalogEntry | null {
     const { metric, label, kinds, unit, dimensions } = raw as Record<string, unknown>;
     if (typeof metric !== 'string' || metric.trim() === '') return null;
     const name = metric.trim().slice(0, MAX_TEXT);
-    const known = (Array.isArray(kinds) ? kinds : [kinds]).filter((k): k is WidgetKind => (WIDGET_KINDS as readonly unknown[]).includes(k));
+    const known = (Array.isArray(kinds) ? kinds : [kinds]).map(kindOf).filter((k): k is WidgetKind => k !== null);
     if (known.length === 0) return null;
     const entry: CatalogEntry = {
       metric: name,

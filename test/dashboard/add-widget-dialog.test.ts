@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { CatalogEntry, WidgetKind } from '../../src/data/types.js';
-import { AddWidgetDialog, readCatalog } from '../../src/dashboard/add-widget-dialog.js';
+import { AddWidgetDialog } from '../../src/dashboard/add-widget-dialog.js';
+import { readCatalogEntries } from '../../src/data/read-catalog.js';
 import { gridEditorStyles } from '../../src/dashboard/grid-editor.styles.js';
 import { tokenStyles } from '../../src/widgets/shared/tokens.styles.js';
 
@@ -193,12 +194,13 @@ describe('AddWidgetDialog', () => {
       'win_rate',
       { metric: ' pipeline ', kinds: ['records'], unit: 42 },
     ];
-    expect(readCatalog(list)).to.deep.equal({
+    // The dialog reads with the data layer's reader: unreadable entries are counted, a repeated one is not.
+    expect(readCatalogEntries(list)).to.deep.equal({
       entries: [
         { metric: 'revenue', label: 'Revenue', kinds: ['kpi', 'funnel'] },
-        { metric: 'pipeline', label: 'pipeline', kinds: ['records'] },
+        { metric: 'pipeline', label: 'Pipeline', kinds: ['records'] },
       ],
-      skipped: 4,
+      unreadable: 4,
     });
     const el = await mount(() => Promise.resolve(list as unknown as CatalogEntry[]));
     el.dialog.open();

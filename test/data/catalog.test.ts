@@ -182,6 +182,10 @@ describe('readCatalog', () => {
     ]);
   });
 
+  it('reads kinds as configs spell them (KPI, crm-funnel)', () => {
+    expect(readCatalog([{ metric: 'revenue', kinds: ['KPI', ' crm-funnel ', 'Crm-Records'] }], 'x')).to.deep.equal([{ metric: 'revenue', label: 'Revenue', kinds: ['kpi', 'funnel', 'records'] }]);
+  });
+
   it('keeps labels as the text they are, shortened when very long', () => {
     const [entry] = readCatalog([{ metric: '<b>m</b>', label: `<img src=x onerror="alert(1)">${'x'.repeat(500)}`, kinds: ['kpi'] }], 'x');
     expect(entry!.metric).to.equal('<b>m</b>');
