@@ -2,7 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What one render of a chart needs to know about motion. */
 export interface MotionFrame<G> {
-  /** The size or settings changed, not the data: draw the new geometry at once (class `snap` on the `<svg>`). */
+  /**
+   * Draw the new geometry at once (class `snap` on the `<svg>`): the size or settings changed, not
+   * the data, or the data moved no mark by half a pixel.
+   */
   snap: boolean;
   /** A mark that was not on the chart before this data arrived: it grows in (class `enter`). */
   entering(key: string): boolean;
@@ -46,7 +49,10 @@ export class ChartMotion<G> implements ReactiveController {
     // The first data a chart shows is drawn in place: nothing grows in.
     const moving = animate && before.size > 0;
     return {
-      snap: !animate,
+      // New data that moves no mark by half a pixel or more (a live figure ticking up by 0.1 %) is
+      // drawn in place too: a transition nobody can see would keep the page's frames busy for
+      // `--_motion`, restyling, laying out and painting the marks in each of them.
+      snap: !animate || (moving && !movesVisibly(before, marks)),
       entering: (key) => moving && !before.has(key),
       before: (key) => (moving ? before.get(key) : undefined),
       reordered: moving && reordered([...before.keys()], [...marks.keys()]),
@@ -57,6 +63,23 @@ export class ChartMotion<G> implements ReactiveController {
     // A chart put back into the page draws its data in place.
     this.#shown = new Map();
   }
+}
+
+/** Less than this (px) in every coordinate of every mark is not a move anyone sees. */
+const VISIBLE_PX = 0.5;
+
+/** Whether going from `before` to `after` adds, removes or moves a mark by `VISIBLE_PX` or more. */
+function movesVisibly<G>(before: ReadonlyMap<string, G>, after: ReadonlyMap<string, G>): boolean {
+  if (before.size !== after.size) return true;
+  for (const [key, geometry] of after) {
+    const was = before.get(key) as Record<string, unknown> | undefined;
+    if (!was) return true;
+    for (const [name, value] of Object.entries(geometry as Record<string, unknown>)) {
+      const old = was[name];
+      if (typeof value === 'number' ? typeof old !== 'number' || !(Math.abs(value - old) < VISIBLE_PX) : value !== old) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the keys that are in both lists come in another relative order. */
