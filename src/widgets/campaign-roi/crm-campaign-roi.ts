@@ -65,7 +65,7 @@ const scatterCode = new LazyCode(() => import('./roi-scatter-chart.js'), 'the ca
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading.
- * @cssprop --crm-motion-duration - Length of the animation to new data (default 150ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of the animation to new data (default 100ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
  *
  * @fires crm-drilldown - The user clicked a campaign or pressed Enter on it; `detail.row` is its row (summed for "others"), `detail.value` its ROI. Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).

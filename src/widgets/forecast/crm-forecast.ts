@@ -82,7 +82,7 @@ function splitKey(key: string): [group: string, category: string] {
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading.
- * @cssprop --crm-motion-duration - Length of the animation to new data (default 150ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of the animation to new data (default 100ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
  *
  * @fires crm-drilldown - The user clicked a segment (or a week of the trend) or pressed Enter on it; `detail.row` carries `group`, `category` and `value` (and the group's own field, e.g. `channel`). Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).

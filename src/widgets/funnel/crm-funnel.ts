@@ -56,7 +56,7 @@ import { type ConversionMode, type FunnelView, funnelView } from './funnel-view.
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading.
- * @cssprop --crm-motion-duration - Length of the animation to new data (default 150ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of the animation to new data (default 100ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
  *
  * @fires crm-drilldown - The user clicked a stage or pressed Enter on it; `detail.row` is the stage's row. Cancelable.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).

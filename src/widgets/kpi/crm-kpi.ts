@@ -56,7 +56,7 @@ const SPARK_H = 32;
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-value - Size of the value.
  * @cssprop --crm-font-size-label - Size of the label and small text.
- * @cssprop --crm-motion-duration - Length of transitions (default 150ms; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of transitions (default 100ms; 0 under reduced motion).
  *
  * @fires crm-drilldown - The user clicked the tile or pressed Enter on it. Cancelable: cancel it to stop a `drill-href` navigation.
  * @fires crm-state - The data state changed (`loading`, `ready`, `stale`, `error`, `empty`).

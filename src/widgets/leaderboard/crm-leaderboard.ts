@@ -75,7 +75,7 @@ const COUNT_GAP_MS = 3000;
  * @cssprop --crm-radius - Corner radius.
  * @cssprop --crm-space - Inner padding.
  * @cssprop --crm-font-size-label - Size of the heading and small text.
- * @cssprop --crm-motion-duration - Length of row moves, and of counts to a new value when data comes no more often than every 3 s (default 150ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
+ * @cssprop --crm-motion-duration - Length of row moves, and of counts to a new value when data comes no more often than every 3 s (default 100ms; shorter when data comes faster than every 750 ms; 0 under reduced motion).
  * @cssprop --crm-leaderboard-highlight - Background of the highlighted row.
  * @cssprop --crm-leaderboard-bar-color - Fill of the value bars (defaults to the accent colour).
  * @cssprop --crm-leaderboard-avatar-size - Diameter of the avatars.

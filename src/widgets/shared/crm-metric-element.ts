@@ -17,7 +17,7 @@ export const STREAMING_GAP_MS = 250;
 
 /**
  * Data that comes at gaps of at least this (ms) moves for the theme's whole `--_motion`: no theme
- * moves marks for that long (the default is 150 ms).
+ * moves marks for that long (the default is 100 ms).
  */
 const UNCAPPED_GAP_MS = 750;
 

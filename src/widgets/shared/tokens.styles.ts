@@ -37,7 +37,7 @@ export const tokenStyles = css`
     --_space: var(--crm-space, 16px);
     --_value-size: var(--crm-font-size-value, 2rem);
     --_label-size: var(--crm-font-size-label, 0.875rem);
-    --_motion: var(--crm-motion-duration, 150ms);
+    --_motion: var(--crm-motion-duration, 100ms);
 
     display: block;
     box-sizing: border-box;

@@ -170,7 +170,7 @@ describe('<crm-kpi> shows the numbers', () => {
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" .source=${source}></crm-kpi>`);
     await ready(el);
     const fill = part(el, 'target')!.querySelector('.bar-fill')!;
-    expect(getComputedStyle(fill).transitionDuration).to.equal('0.15s');
+    expect(getComputedStyle(fill).transitionDuration).to.equal('0.1s');
     try {
       await emulateMedia({ reducedMotion: 'reduce' });
       expect(getComputedStyle(fill).transitionDuration).to.equal('0s');

@@ -75,7 +75,7 @@ describe('<crm-leaderboard> live', () => {
   it('a --crm-motion-duration set after the first render applies to the next update', async () => {
     const { el, source } = await liveBoard({ Ana: 10, Ben: 20 });
     const barDuration = () => getComputedStyle(el.shadowRoot!.querySelector('.bar-fill')!).transitionDuration;
-    expect(barDuration()).to.equal('0.15s');
+    expect(barDuration()).to.equal('0.1s');
     el.style.setProperty('--crm-motion-duration', '1.2s');
     await pause();
     source.emit(agents({ Ana: 30, Ben: 20 }));
