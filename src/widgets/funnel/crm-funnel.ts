@@ -194,7 +194,9 @@ export class CrmFunnel extends CrmChartElement {
     const tipBar = tip >= 0 ? bars[tip]! : null;
     // Marks and connectors follow stages by position, not by key (no `repeat`, ~0.7 KiB gz less): a
     // funnel's stages keep their order from frame to frame, so a live update lands on the same
-    // elements; a stage that is new still grows in (`enter`, by key).
+    // elements. A stage added at the end grows in (`enter`); one inserted before others takes over
+    // the element of the stage that was there, which moves to its new place, and focus follows the
+    // stage the user chose (`CrmChartElement`).
     return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
         ${svg`<g class="connectors" aria-hidden="true">${keys.slice(1).map(
           (key, i) => svg`<path class=${motion.entering(key) ? 'connector moves enter' : 'connector moves'} d=${connectorPath(bars[i]!, bars[i + 1]!, orientation)}></path>`,

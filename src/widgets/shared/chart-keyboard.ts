@@ -15,6 +15,11 @@ export class RovingFocus {
     return key === active ? 0 : -1;
   }
 
+  /** The key of the active mark (the one focus is on, or Tab reaches), once one was focused. */
+  get active(): string | null {
+    return this.#activeKey;
+  }
+
   /** A mark got focus by click or Tab: it becomes the active one. */
   focused(key: string): void {
     this.#activeKey = key;

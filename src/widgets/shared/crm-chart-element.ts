@@ -98,9 +98,24 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#keepFocusWithItem();
     if (this.tipKey !== null) placeTip(this.renderRoot.querySelector<HTMLElement>('.tip'), this);
     if (this.#themeChanged) this.size.refreshFont();
     this.showSelection(this.renderRoot.querySelectorAll('[data-key]'), (key) => this.markDrill(key)?.row);
+  }
+
+  /**
+   * Charts that draw marks by position (funnel stages, forecast groups) hand a focused element
+   * another item's key when an item is inserted or removed before it: focus moves to the element
+   * that now draws the item the user chose. (When that item is gone, focus stays where it is, on
+   * the item now drawn there; arrow keys go on from it.)
+   */
+  #keepFocusWithItem(): void {
+    const key = this.roving.active;
+    const focused = (this.renderRoot as ShadowRoot).activeElement as SVGElement | null;
+    if (key !== null && focused?.dataset?.key !== undefined && focused.dataset.key !== key) {
+      [...this.renderRoot.querySelectorAll<SVGElement>('[data-key]')].find((m) => m.dataset.key === key)?.focus({ preventScroll: true });
+    }
   }
 
   /** The drawn mark an event came from, by its key. */
