@@ -140,7 +140,7 @@ export class CrmForecast extends CrmChartElement {
   /** The row field with the group's quota. */
   quotaField = 'quota';
 
-  readonly #motion = new ChartMotion<Box>(this);
+  readonly #motion = new ChartMotion<Box | { d: string }>(this);
   #m: ForecastMessages = forecastMessagesFor('en-US');
   #model: ForecastModel | null = null;
   #view: ForecastView | null = null;
@@ -285,7 +285,10 @@ export class CrmForecast extends CrmChartElement {
     const cats = this.#categories().keys;
     const keys = model.groups.flatMap((g) => cats.map((c) => g.key + SEP + c));
     this.#keys = keys;
-    const boxes = new Map(model.groups.flatMap((g, i) => cats.map((c, j) => [g.key + SEP + c, scene.bars[i]!.segments[j]!] as const)));
+    const boxes = new Map<string, Box>(model.groups.flatMap((g, i) => cats.map((c, j) => [g.key + SEP + c, scene.bars[i]!.segments[j]!] as const)));
+    // The quota markers move too: a new quota with the same amounts is a change to show. (Their
+    // keys hold no SEP, which every segment's key does.)
+    scene.bars.forEach((bar, i) => bar.quota !== null && boxes.set(`quota ${i}`, { x: bar.quota, y: 0, width: 0, height: 0 }));
     const motion = this.#motion.frame(boxes, this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     // The tooltip's segment.
@@ -295,9 +298,11 @@ export class CrmForecast extends CrmChartElement {
     const tipBox = scene.bars[tipRow]?.segments[tipAt];
     const tipText = view.rows[tipRow]?.segments[tipAt];
     const tip: ChartTip | null = tipBox && tipText ? { key: this.tipKey!, x: tipBox.x + tipBox.width / 2, y: tipBox.y, title: `${view.rows[tipRow]!.name} · ${tipText.label}`, lines: tipText.tip } : null;
-    // Marks follow groups by position, not by key (no `repeat`, ~0.7 KiB gz less): groups keep the
-    // order they first appear in, and categories their stack order, so a live update lands on the
-    // same elements; a new group's marks still grow in (`enter`, by key).
+    // Marks follow groups by position, not by key (no `repeat`, ~0.7 KiB gz less): the channels or
+    // teams of a forecast rarely change between frames, and categories keep their stack order, so a
+    // live update lands on the same elements. A group added at the end grows in (`enter`); one
+    // inserted before others takes over the elements of the group that was there, which move, and
+    // focus follows the segment the user chose (`CrmChartElement`).
     const groups = model.groups.map((g, i) => {
         const bar = scene.bars[i]!;
         const text = view.rows[i]!;
@@ -343,7 +348,11 @@ export class CrmForecast extends CrmChartElement {
     const scene = this.#scene(() => code.trendScene(model.trend, model.trendQuota, view, this.resolvedLocale, this.#m, this.#metrics()));
     const keys = scene.points.map((p) => String(p.time));
     this.#keys = keys;
-    const motion = this.#motion.frame(new Map(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, width: 0, height: 0 }])), this.#dataChanged);
+    // The points, and the closed area under the call (a deal moved from commit to closed changes the
+    // area, not the call): both are changes to show.
+    const marks = new Map<string, Box | { d: string }>(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, width: 0, height: 0 }]));
+    marks.set('closed area', { d: scene.closedArea });
+    const motion = this.#motion.frame(marks, this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     const tipped = scene.points.find((p) => String(p.time) === this.tipKey);
     const { width, height } = this.size;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { UNCAPPED_GAP_MS } from './crm-metric-element.js';
 
 /** What one render of a chart needs to know about motion. */
 export interface MotionFrame<G> {
@@ -37,6 +38,8 @@ export interface MotionFrame<G> {
  */
 export class ChartMotion<G> implements ReactiveController {
   #shown = new Map<string, G>();
+  /** When marks last started to move (performance.now()). */
+  #movedAt = Number.NEGATIVE_INFINITY;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -48,11 +51,16 @@ export class ChartMotion<G> implements ReactiveController {
     this.#shown = new Map(marks);
     // The first data a chart shows is drawn in place: nothing grows in.
     const moving = animate && before.size > 0;
+    // New data that moves no mark by half a pixel or more (a live figure ticking up by 0.1 %) is
+    // drawn in place too: a transition nobody can see would keep the page's frames busy for
+    // `--_motion`, restyling, laying out and painting the marks in each of them. Not while marks
+    // may still be moving to the data before (snapping would end their moves at once): no theme
+    // moves marks for `UNCAPPED_GAP_MS`, and data that comes faster has its motion capped to the gap.
+    const now = performance.now();
+    const invisible = moving && now - this.#movedAt >= UNCAPPED_GAP_MS && !movesVisibly(before, marks);
+    if (moving && !invisible) this.#movedAt = now;
     return {
-      // New data that moves no mark by half a pixel or more (a live figure ticking up by 0.1 %) is
-      // drawn in place too: a transition nobody can see would keep the page's frames busy for
-      // `--_motion`, restyling, laying out and painting the marks in each of them.
-      snap: !animate || (moving && !movesVisibly(before, marks)),
+      snap: !animate || invisible,
       entering: (key) => moving && !before.has(key),
       before: (key) => (moving ? before.get(key) : undefined),
       reordered: moving && reordered([...before.keys()], [...marks.keys()]),
@@ -73,10 +81,10 @@ function movesVisibly<G>(before: ReadonlyMap<string, G>, after: ReadonlyMap<stri
   if (before.size !== after.size) return true;
   for (const [key, geometry] of after) {
     const was = before.get(key) as Record<string, unknown> | undefined;
-    if (!was) return true;
     for (const [name, value] of Object.entries(geometry as Record<string, unknown>)) {
-      const old = was[name];
-      if (typeof value === 'number' ? typeof old !== 'number' || !(Math.abs(value - old) < VISIBLE_PX) : value !== old) return true;
+      const old = was?.[name];
+      // A number within VISIBLE_PX is no move; anything else (a new mark, a path) must be the same.
+      if (!(typeof value === 'number' && typeof old === 'number' ? Math.abs(value - old) < VISIBLE_PX : value === old)) return true;
     }
   }
   return false;

@@ -19,7 +19,7 @@ export const STREAMING_GAP_MS = 250;
  * Data that comes at gaps of at least this (ms) moves for the theme's whole `--_motion`: no theme
  * moves marks for that long (the default is 100 ms).
  */
-const UNCAPPED_GAP_MS = 750;
+export const UNCAPPED_GAP_MS = 750;
 
 /** How many gaps between data frames the data rate is read from. */
 const RATE_SAMPLES = 4;

@@ -10,7 +10,7 @@ import { all, drawn, num, one, running, settled } from '../funnel/chart-helpers.
 const stages = (...values: number[]): Row[] => values.map((value, i) => ({ stage: ['Lead', 'Deal', 'Won'][i]!, value }));
 const widths = (el: HTMLElement, selector: string) => all(el, selector).map((b) => num(b, 'width'));
 /** Data a few hundred ms apart is not a stream (which is drawn in place whatever it moves). */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 320));
+const pause = (ms = 320) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('motion a viewer cannot see', () => {
   before(() => setUpdateBeat(0));
@@ -21,12 +21,17 @@ describe('motion a viewer cannot see', () => {
     const source = new ManualSource(frame(stages(1000, 500, 100)));
     const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" style="width: 500px; height: 240px; --crm-motion-duration: 600ms" .source=${source}></crm-funnel>`);
     await drawn(el);
-    await frames(3);
+    // A visible change first (the first render at its size leaves the chart snapped): it moves.
+    await pause();
+    source.emit(stages(1000, 600, 100));
+    await waitUntil(() => running(el).length > 0, 'a visible change did not move', { timeout: 4000 });
+    expect(one(el, 'svg')!.classList.contains('snap')).to.equal(false);
+    await settled(el);
+    await pause(800);
     const before = widths(el, '.bar');
 
-    // 500 → 500.4 of 1000: the middle bar grows by a fraction of a pixel.
-    await pause();
-    source.emit(stages(1000, 500.4, 100));
+    // 600 → 600.4 of 1000: the middle bar grows by a fraction of a pixel.
+    source.emit(stages(1000, 600.4, 100));
     await waitUntil(() => widths(el, '.bar')[1] !== before[1], 'the new data was never drawn');
     expect(widths(el, '.bar')[1]! - before[1]!).to.be.above(0).and.below(0.5);
     expect(one(el, 'svg')!.classList.contains('snap'), 'an invisible change was animated').to.equal(true);
@@ -53,14 +58,24 @@ describe('motion a viewer cannot see', () => {
     await drawn(el);
     await frames(3);
 
+    const closed = () => num(all(el, '.seg')[0], 'width');
+    // A visible change first (the first render at its size leaves the chart snapped), then the cents,
+    // once that move is over.
     await pause();
-    source.emit(rows(600_000.25));
-    await frames(4);
+    source.emit(rows(650_000));
+    await waitUntil(() => running(el).length > 0, 'a visible change did not move');
+    expect(one(el, '.plot > svg')!.classList.contains('snap')).to.equal(false);
+    await settled(el);
+    await pause(800);
+    const before = closed();
+    source.emit(rows(650_000.4));
+    await waitUntil(() => closed() !== before, 'the new amounts were never drawn');
+    expect(closed() - before).to.be.above(0).and.below(0.5);
     expect(one(el, '.plot > svg')!.classList.contains('snap')).to.equal(true);
     expect(running(el)).to.have.length(0);
 
     await pause();
-    source.emit([...rows(600_000.25), { group: 'Partner', category: 'closed', value: 200_000 }]);
+    source.emit([...rows(650_000.4), { group: 'Partner', category: 'closed', value: 200_000 }]);
     await waitUntil(() => all(el, '.seg').length === 8, 'the new group was never drawn');
     expect(one(el, '.plot > svg')!.classList.contains('snap'), 'a new group was drawn without motion').to.equal(false);
   });
