@@ -131,7 +131,6 @@ export function tagOf(kind: WidgetKind): string {
   return `crm-${kind}`;
 }
 
-
 /**
  * Reads a dashboard config — a JSON string (a `<script type="application/json">`'s text) or an
  * object — into the widgets to render and the problems to show. Never throws: an unusable config

@@ -26,33 +26,49 @@ export function readCatalog(value: unknown, from: string): CatalogEntry[] {
     console.warn(`crm-pulse: the catalog from ${from} is not a list of metrics; it lists nothing.`);
     return [];
   }
-  const leftOut = (value as unknown[]).length - read.entries.length;
+  const leftOut = read.listed - read.entries.length;
   if (leftOut > 0) {
-    console.warn(`crm-pulse: left out ${leftOut} of the ${(value as unknown[]).length} catalog entries from ${from} (no metric name, no kind of widget crm-pulse has, listed twice, or beyond ${MAX_ENTRIES}).`);
+    console.warn(`crm-pulse: left out ${leftOut} of the ${read.listed} catalog entries from ${from} (no metric name, no kind of widget crm-pulse has, listed twice, or beyond ${MAX_ENTRIES}).`);
   }
   return read.entries;
 }
 
 /**
- * `readCatalog` without the console: the entries, and how many could not be read at all (no metric
- * name, no known kind, not an entry) as opposed to repeated or beyond the limit; null when the
- * value is not a list. For a view that says in its own words what it left out (the dashboard's
- * "Add widget" dialog).
+ * `readCatalog` without the console: the entries, how many the list held, and how many of them
+ * could not be read at all (no metric name, no known kind, not an entry) as opposed to repeated or
+ * beyond the limit; null when the value is not a list (or a list that cannot say its length). For
+ * a view that says in its own words what it left out (the dashboard's "Add widget" dialog).
  */
-export function readCatalogEntries(value: unknown): { entries: CatalogEntry[]; unreadable: number } | null {
-  if (!Array.isArray(value)) return null;
+export function readCatalogEntries(value: unknown): { entries: CatalogEntry[]; listed: number; unreadable: number } | null {
+  let listed: number;
+  try {
+    if (!Array.isArray(value)) return null;
+    listed = value.length;
+  } catch {
+    // A proxy that throws when asked.
+    return null;
+  }
   const entries: CatalogEntry[] = [];
   const seen = new Set<string>();
   let unreadable = 0;
-  for (let i = 0; i < value.length && entries.length < MAX_ENTRIES; i++) {
-    const entry = entryOf(value[i]);
+  for (let i = 0; i < listed && entries.length < MAX_ENTRIES; i++) {
+    const entry = entryAt(value, i);
     if (!entry) unreadable++;
     else if (!seen.has(entry.metric)) {
       seen.add(entry.metric);
       entries.push(entry);
     }
   }
-  return { entries, unreadable };
+  return { entries, listed, unreadable };
+}
+
+function entryAt(list: unknown[], index: number): CatalogEntry | null {
+  try {
+    return entryOf(list[index]);
+  } catch {
+    // An index getter that throws: that entry is left out, not the catalog.
+    return null;
+  }
 }
 
 function entryOf(raw: unknown): CatalogEntry | null {

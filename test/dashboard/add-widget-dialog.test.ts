@@ -200,6 +200,7 @@ describe('AddWidgetDialog', () => {
         { metric: 'revenue', label: 'Revenue', kinds: ['kpi', 'funnel'] },
         { metric: 'pipeline', label: 'Pipeline', kinds: ['records'] },
       ],
+      listed: 7,
       unreadable: 4,
     });
     const el = await mount(() => Promise.resolve(list as unknown as CatalogEntry[]));

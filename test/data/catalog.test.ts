@@ -198,6 +198,15 @@ describe('readCatalog', () => {
     expect(readCatalog([bad, { metric: 'a', kinds: ['kpi'] }], 'x').map((e: CatalogEntry) => e.metric)).to.deep.equal(['a']);
   });
 
+  it('a list whose length or entries throw when read is a defined answer, not an exception', () => {
+    const throwingLength = new Proxy([], { get: (target, key) => (key === 'length' ? (() => { throw new Error('no'); })() : Reflect.get(target, key)) });
+    expect(readCatalog(throwingLength, 'x')).to.deep.equal([]);
+    const throwingEntry = new Proxy([{ metric: 'a', kinds: ['kpi'] }, { metric: 'b', kinds: ['kpi'] }], {
+      get: (target, key) => (key === '0' ? (() => { throw new Error('no'); })() : Reflect.get(target, key)),
+    });
+    expect(readCatalog(throwingEntry, 'x').map((e: CatalogEntry) => e.metric)).to.deep.equal(['b']);
+  });
+
   it('metricLabel puts a metric name in words', () => {
     expect(['win_rate', 'pipelineValue', 'avg-handle-time', 'NPS', 'open.cases', ''].map(metricLabel)).to.deep.equal(['Win rate', 'Pipeline value', 'Avg handle time', 'NPS', 'Open cases', '']);
   });
