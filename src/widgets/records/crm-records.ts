@@ -53,9 +53,9 @@ const virtualCode = new LazyCode(() => import('./records-virtual.js'), 'the scro
  * @csspart stale - The note shown while the data is stale: why, and as of when.
  * @csspart stale-reason - Why the data is stale, in words ("Session expired — sign in again").
  * @csspart as-of - When the source last confirmed the data ("as of 10:42").
- * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404).
+ * @csspart retry - Retry, after an error that is not retried by itself (401, 403, 404), and under a long list whose rest could not be loaded.
  * @csspart loading - The loading skeleton.
- * @csspart error - The error view with its Retry button.
+ * @csspart error - The error view with its Retry button; also the line under a long list whose scrolling code could not be loaded ("Could not load the rest of the list").
  * @csspart error-reason - What went wrong, in words ("Session expired — sign in again").
  * @csspart empty - The empty view.
  *

@@ -35,6 +35,19 @@ const lefts = (el: CrmRecords, elements: Iterable<Element>) => {
 };
 
 describe('<crm-records>: plain rows for short lists, the virtualizer for long ones', () => {
+  it('a page with a short list never fetches the virtualizer (a page of its own: every module it loads is in its timings)', async () => {
+    const iframe = await fixture<HTMLIFrameElement>(html`<iframe src="/test/widgets/records/lazy/records-short.html" style="width: 700px; height: 600px"></iframe>`);
+    await waitUntil(() => iframe.contentDocument?.getElementById('records'), 'page did not load', { timeout: 5000 });
+    const el = iframe.contentDocument!.getElementById('records') as CrmRecords;
+    await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~="row"]').length === PLAIN_MAX, 'the rows were never drawn', { timeout: 10_000 });
+    await frames(3);
+    const fetched = iframe.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
+    // The page did load crm-records' own modules (the check can see module fetches at all)…
+    expect(fetched.some((name) => name.includes('/src/widgets/records/crm-records'))).to.equal(true);
+    // …and not the virtualizer, nor the module that loads it.
+    expect(fetched.filter((name) => /@lit-labs\/virtualizer|records-virtual/.test(name))).to.deep.equal([]);
+  });
+
   // Runs first: the page has not loaded the virtualizer yet.
   it(`a list of ${PLAIN_MAX} records is plain rows: every row in the DOM, the virtualizer neither fetched nor attached`, async () => {
     performance.setResourceTimingBufferSize(10_000);
