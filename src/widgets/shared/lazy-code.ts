@@ -12,6 +12,8 @@ export class LazyCode<T> {
   code: T | undefined;
   failed = false;
   #loading: Promise<unknown> | undefined;
+  /** Every host that asked since the last answer: all draw again when the code arrives or fails. */
+  readonly #waiting = new Set<{ requestUpdate(): void }>();
   readonly #load: () => Promise<T>;
   readonly #what: string;
 
@@ -20,20 +22,36 @@ export class LazyCode<T> {
     this.#what = what;
   }
 
-  /** Asks for the code (once; again after a failure only with `retry`), then draws `host` again. */
+  /**
+   * Asks for the code (once; again after a failure only with `retry`), then draws `host` again,
+   * and every other host that asked meanwhile: after one tile's Retry succeeds, the other tiles
+   * that show the failure draw their views too.
+   */
   load(host: { requestUpdate(): void }, retry = false): void {
+    this.#waiting.add(host);
     if (this.failed && !retry) return;
     // Retry: the skeleton again while the code is asked for.
-    if (this.failed) host.requestUpdate();
+    if (this.failed) for (const waiting of this.#waiting) waiting.requestUpdate();
     this.failed = false;
-    void (this.#loading ??= this.#load().then(
-      (code) => (this.code = code),
+    this.#loading ??= this.#load().then(
+      (code) => {
+        this.code = code;
+        this.#answered();
+      },
       (error: unknown) => {
         this.#loading = undefined;
         this.failed = true;
         console.warn(`crm-pulse: could not load ${this.#what}`, error);
+        this.#answered();
       },
-    )).then(() => host.requestUpdate());
+    );
+  }
+
+  /** Draws every host that asked. After a failure, those still showing it ask again as they render. */
+  #answered(): void {
+    const hosts = [...this.#waiting];
+    this.#waiting.clear();
+    for (const host of hosts) host.requestUpdate();
   }
 
   /**

@@ -53,4 +53,35 @@ describe('LazyCode: a view loaded on first use', () => {
       console.warn = warn;
     }
   });
+
+  it("one tile's successful Retry draws every tile that showed the failure", async () => {
+    let online = false;
+    let release: () => void = () => {};
+    const shared = new LazyCode(async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module');
+      return { draw: () => 'the shared plot' };
+    }, 'the shared view');
+    class SharedHost extends LitElement {
+      override render() {
+        return shared.code ? html`<p class="plot">${shared.code.draw()}</p>` : (shared.load(this), shared.placeholder(this, stateMessagesFor('en-US')));
+      }
+    }
+    customElements.define('lazy-shared-host', SharedHost);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const page = await fixture<HTMLDivElement>(html`<div><lazy-shared-host id="a"></lazy-shared-host><lazy-shared-host id="b"></lazy-shared-host></div>`);
+      const [a, b] = [...page.querySelectorAll<SharedHost>('lazy-shared-host')].map((el) => el.shadowRoot!);
+      release();
+      await waitUntil(() => a!.querySelector('[part="error"]') && b!.querySelector('[part="error"]'), 'the failure was never shown in both');
+      online = true;
+      a!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+      await waitUntil(() => b!.querySelector('[part="loading"]'), 'the other tile did not show the new attempt');
+      release();
+      await waitUntil(() => a!.querySelector('.plot') && b!.querySelector('.plot'), 'the other tile kept its failure after the Retry succeeded');
+    } finally {
+      console.warn = warn;
+    }
+  });
 });
