@@ -19,7 +19,11 @@ export interface RowTemplateOptions {
   onAvatarError: (event: Event) => void;
 }
 
-/** One agent's row: rank, avatar, name and bar, value, rank-change badge — four table cells. */
+/**
+ * One agent's row: rank, avatar, name and bar, value, rank-change badge — four table cells. The bar's
+ * share is written to a thousandth (under half a pixel on any board): a change nobody can see
+ * writes the same style, so it starts no transition.
+ */
 export function rowTemplate(r: RowView, o: RowTemplateOptions) {
   const badge = r.badge;
   return html`<div
@@ -41,7 +45,7 @@ export function rowTemplate(r: RowView, o: RowTemplateOptions) {
           <span class="name" part="name">${r.name}</span>
           ${r.highlighted ? html`<span class="you" part="you">${o.you}</span>` : nothing}
         </span>
-        <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${r.share})` })}></span></span>
+        <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${Math.round(r.share * 1000) / 1000})` })}></span></span>
       </span>
     </span>
     <span class="value" part="value" role="cell">${countTo(r.agent.value, o.formatValue, o.countMs)}</span>

@@ -63,6 +63,20 @@ describe('<crm-kpi> shows the numbers', () => {
     expect(fill.style.transform).to.equal('scaleX(0.25)');
   });
 
+  it('a change of progress nobody can see (under a thousandth of the bar) starts no motion', async () => {
+    const source = new ManualSource(frame([{ value: 750_000, target: 1_000_000 }]));
+    const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" locale="en-US" style="width: 300px" .source=${source}></crm-kpi>`);
+    await ready(el);
+    const fill = part(el, 'target')!.querySelector<HTMLElement>('.bar-fill')!;
+    expect(fill.style.transform).to.equal('scaleX(0.75)');
+    source.emit([{ value: 750_300, target: 1_000_000 }]);
+    await waitUntil(() => text(el, 'value') === '750,300', 'the new value was never drawn');
+    expect(fill.style.transform).to.equal('scaleX(0.75)');
+    expect(el.shadowRoot!.getAnimations()).to.have.length(0);
+    source.emit([{ value: 760_000, target: 1_000_000 }]);
+    await waitUntil(() => fill.style.transform === 'scaleX(0.76)', 'a visible change was never drawn');
+  });
+
   it('caps the target bar at full when the target is beaten, but the text says how far', async () => {
     const source = staticSource({ revenue: [{ value: 1500, target: 1000 }] });
     const el = await fixture<CrmKpi>(html`<crm-kpi metric="revenue" locale="en-US" .source=${source}></crm-kpi>`);
