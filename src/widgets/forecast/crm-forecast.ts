@@ -210,7 +210,7 @@ export class CrmForecast extends CrmChartElement {
     const readKey = JSON.stringify([read, [...read.quota.groups]]);
     this.#dataChanged = frame !== this.#modelledFrame;
     if (this.#dataChanged || readKey !== this.#modelKey) {
-      this.#model = frame && forecastModel(frame, read);
+      this.#model = frame && forecastModel(frame, { ...read, order: this.#model?.groups.map((g) => g.key) });
       if (this.#model?.problems.length) this.#warnOnce(`crm-pulse: forecast ${this.#model.problems.join('; ')}`);
       this.#modelKey = readKey;
     }
@@ -298,11 +298,11 @@ export class CrmForecast extends CrmChartElement {
     const tipBox = scene.bars[tipRow]?.segments[tipAt];
     const tipText = view.rows[tipRow]?.segments[tipAt];
     const tip: ChartTip | null = tipBox && tipText ? { key: this.tipKey!, x: tipBox.x + tipBox.width / 2, y: tipBox.y, title: `${view.rows[tipRow]!.name} · ${tipText.label}`, lines: tipText.tip } : null;
-    // Marks follow groups by position, not by key (no `repeat`, ~0.7 KiB gz less): the channels or
-    // teams of a forecast rarely change between frames, and categories keep their stack order, so a
-    // live update lands on the same elements. A group added at the end grows in (`enter`); one
-    // inserted before others takes over the elements of the group that was there, which move, and
-    // focus follows the segment the user chose (`CrmChartElement`).
+    // Marks follow groups by position, not by key (no `repeat`, ~0.7 KiB gz less): groups keep their
+    // order from frame to frame (the model's `order`) and categories their stack order, so a live
+    // update lands on the same elements, and a group new to the data is added at the end, where it
+    // grows in (`enter`). Focus follows the segment the user chose (`CrmChartElement`) when a group
+    // before it leaves.
     const groups = model.groups.map((g, i) => {
         const bar = scene.bars[i]!;
         const text = view.rows[i]!;

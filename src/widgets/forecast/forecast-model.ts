@@ -18,6 +18,12 @@ export interface ForecastReadOptions {
   cumulative: boolean;
   /** The `quota` attribute: for the whole (`all`) or per group name; it wins over the rows. */
   quota: { all: number | null; groups: ReadonlyMap<string, number> };
+  /**
+   * The group keys of the frame before, in their order: groups keep it, new ones come after in the
+   * order they first appear. A live forecast's bars stay where the reader found them, whatever
+   * order the source sends its rows in.
+   */
+  order?: readonly string[];
 }
 
 /** A category that is listed but never summed: `omitted`, or one the widget does not know. */
@@ -106,7 +112,7 @@ export function forecastModel(frame: MetricFrame, o: ForecastReadOptions): Forec
   };
 }
 
-/** The groups of some rows, in the order they first appear. */
+/** The groups of some rows: those of `o.order` in that order, then the others as they first appear. */
 function collect(rows: readonly Row[], o: ForecastReadOptions, problems: string[]): ForecastGroup[] {
   const groups = new Map<string, ForecastGroup & { sums: Array<number | null>; quotas: Array<number | null> }>();
   const note = (text: string) => problems.includes(text) || problems.push(text);
@@ -140,7 +146,10 @@ function collect(rows: readonly Row[], o: ForecastReadOptions, problems: string[
     }
     if (usable) g.sums[at] = (g.sums[at] ?? 0) + n;
   }
-  return [...groups.values()].map(({ sums, quotas, ...g }) => {
+  const before = new Map(o.order?.map((key, i) => [key, i]));
+  const rank = (key: string) => before.get(key) ?? before.size;
+  // A stable sort: groups new to this frame keep the order they first appear in.
+  return [...groups.values()].sort((a, b) => rank(a.key) - rank(b.key)).map(({ sums, quotas, ...g }) => {
     let amounts = sums;
     if (o.cumulative) {
       const read = amountsFromLevels(sums);

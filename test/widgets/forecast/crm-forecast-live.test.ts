@@ -32,6 +32,24 @@ describe('<crm-forecast> live and trend', () => {
     expect(label(el, 'status-0')).to.equal('55% of 1M · 450K to go');
   });
 
+  it('groups keep their places when the source sends its rows in another order; a new group comes last', async () => {
+    const source = new ManualSource(frame([...direct, ...partner]));
+    const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 420px" .source=${source}></crm-forecast>`);
+    await drawn(el);
+    const order = () => [...new Set(all(el, '.mark').map((m) => m.dataset.key!.split('\n')[0]))];
+    const top = (group: string) => Math.min(...all(el, '.mark').filter((m) => m.dataset.key!.startsWith(`${group}\n`)).map((m) => num(m.querySelector('.seg'), 'y')));
+    const [directTop, partnerTop] = [top('direct'), top('partner')];
+    expect(directTop).to.be.below(partnerTop);
+    // Partner first now, as a source sorted by amount might send it, and a third channel before both.
+    source.emit([...partner.map((r) => ({ ...r, value: Number(r.value) * 3 })), ...direct]);
+    await waitUntil(() => label(el, 'status-1')?.startsWith('90%'), 'never updated', { timeout: 4000 });
+    expect(order()).to.deep.equal(['direct', 'partner']);
+    expect([top('direct'), top('partner')]).to.deep.equal([directTop, partnerTop]);
+    source.emit([{ channel: 'online', category: 'closed', value: 10_000 }, ...partner, ...direct]);
+    await waitUntil(() => order().length === 3, 'the new channel was never drawn', { timeout: 4000 });
+    expect(order()).to.deep.equal(['direct', 'partner', 'online']);
+  });
+
   it('under reduced motion the segments just move: no transition runs', async () => {
     const source = new ManualSource(frame(direct));
     const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 300px; --crm-motion-duration: 0ms" .source=${source}></crm-forecast>`);
