@@ -304,25 +304,25 @@ export class CrmForecast extends CrmChartElement {
     // grows in (`enter`). Focus follows the segment the user chose (`CrmChartElement`) when a group
     // before it leaves.
     const groups = model.groups.map((g, i) => {
-        const bar = scene.bars[i]!;
-        const text = view.rows[i]!;
-        const segments = cats.map((c, j) => {
-            const key = g.key + SEP + c;
-            const box = bar.segments[j]!;
-            const seg = text.segments[j]!;
-            // A hit area at least 8 px wide, so that a thin (or empty) segment can be pointed at and shows its focus.
-            const hit = Math.max(8, box.width);
-            const cls = `mark c${Math.min(j, 3)}${seg.warning ? ' warning' : ''}${key === this.tipKey ? ' active' : ''}${motion.entering(key) ? ' enter' : ''}`;
-            return svg`<g class=${cls} data-key=${key} role=${role} tabindex=${this.roving.tabIndex(key, keys)} aria-label=${seg.ariaLabel}>
-              <rect class="hit moves" x=${box.x + box.width / 2 - hit / 2} y=${box.y - 2} width=${hit} height=${box.height + 4} rx="3"></rect>
-              <rect class="seg moves" x=${box.x} y=${box.y} width=${box.width} height=${box.height}></rect>
-            </g>`;
-          });
-        const q = bar.quota;
-        const y = bar.segments[0]?.y ?? 0;
-        const h = bar.segments[0]?.height ?? 0;
-        return svg`<g class="group">${segments}${q === null ? nothing : svg`<rect class="quota moves" aria-hidden="true" x=${q - 1} y=${y - 2} width="2" height=${h + 4}></rect>`}</g>`;
+      const bar = scene.bars[i]!;
+      const text = view.rows[i]!;
+      const segments = cats.map((c, j) => {
+        const key = g.key + SEP + c;
+        const box = bar.segments[j]!;
+        const seg = text.segments[j]!;
+        // A hit area at least 8 px wide, so that a thin (or empty) segment can be pointed at and shows its focus.
+        const hit = Math.max(8, box.width);
+        const cls = `mark c${Math.min(j, 3)}${seg.warning ? ' warning' : ''}${key === this.tipKey ? ' active' : ''}${motion.entering(key) ? ' enter' : ''}`;
+        return svg`<g class=${cls} data-key=${key} role=${role} tabindex=${this.roving.tabIndex(key, keys)} aria-label=${seg.ariaLabel}>
+          <rect class="hit moves" x=${box.x + box.width / 2 - hit / 2} y=${box.y - 2} width=${hit} height=${box.height + 4} rx="3"></rect>
+          <rect class="seg moves" x=${box.x} y=${box.y} width=${box.width} height=${box.height}></rect>
+        </g>`;
       });
+      const q = bar.quota;
+      const y = bar.segments[0]?.y ?? 0;
+      const h = bar.segments[0]?.height ?? 0;
+      return svg`<g class="group">${segments}${q === null ? nothing : svg`<rect class="quota moves" aria-hidden="true" x=${q - 1} y=${y - 2} width="2" height=${h + 4}></rect>`}</g>`;
+    });
     const swatches = scene.swatches.map((b, i) => svg`<rect class=${`swatch c${Math.min(i, 3)}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height} rx="2"></rect>`);
     const qs = scene.quotaSwatch;
     return html`<svg class=${motion.snap ? 'snap' : ''} width=${width} height=${height} role="group" aria-label=${view.summary}>
