@@ -57,7 +57,7 @@ describe('<crm-records> with many rows, live', () => {
     const el = await sized(source);
     const scroller = body(el);
     scroller.scrollTop = 2000;
-    await waitUntil(() => rowAtTop(el) && cells(rowAtTop(el))[0] !== 'Record 1');
+    await waitUntil(() => rowAtTop(el) && cells(rowAtTop(el))[0] !== 'Record 1', 'never updated', { timeout: 4000 });
     await frames(2);
     const focused = rows(el)[Math.floor(rows(el).length / 2)]!;
     focused.focus();
@@ -69,7 +69,7 @@ describe('<crm-records> with many rows, live', () => {
     next.splice(3, 2);
     [next[250], next[251]] = [next[251]!, next[250]!];
     source.emit([...many(3, 1000), ...next]);
-    await waitUntil(() => text(el, 'count') === '301 records');
+    await waitUntil(() => text(el, 'count') === '301 records', 'never updated', { timeout: 4000 });
     await frames(3);
     expect(scroller.scrollTop).to.equal(top);
     expect(focusedKey(el)).to.equal(key);
@@ -85,7 +85,7 @@ describe('<crm-records> with many rows, live', () => {
     const place = Number(target.getAttribute('aria-rowindex'));
     const changed = many(300).map((r) => (r.id === moving.slice(3) ? { ...r, amount: Number(r.amount) - 4.5 } : r));
     source.emit(changed);
-    await waitUntil(() => text(el, 'count') === '300 records');
+    await waitUntil(() => text(el, 'count') === '300 records', 'never updated', { timeout: 4000 });
     await frames(3);
     expect(focusedKey(el)).to.equal(moving);
     // Three records above it went, and it fell four places (below the next four amounts).
@@ -98,7 +98,7 @@ describe('<crm-records> with many rows, live', () => {
     rows(el)[4]!.focus();
     expect(focusedKey(el)).to.equal('id:r4');
     source.emit(many(20).filter((r) => r.id !== 'r4'));
-    await waitUntil(() => text(el, 'count') === '19 records');
+    await waitUntil(() => text(el, 'count') === '19 records', 'never updated', { timeout: 4000 });
     await frames(3);
     expect(focusedKey(el)).to.equal('id:r5');
   });
@@ -113,7 +113,7 @@ describe('<crm-records> with many rows, live', () => {
       rows(el)[4]!.focus();
       expect(focusedKey(el)).to.equal('id:r4');
       source.emit(many(20).filter((r) => r.id !== 'r4'));
-      await waitUntil(() => text(el, 'count') === '19 records');
+      await waitUntil(() => text(el, 'count') === '19 records', 'never updated', { timeout: 4000 });
       await frames(3);
       expect(focusedKey(el)).to.equal('id:r5');
     } finally {

@@ -44,7 +44,7 @@ describe('the stale note says why, and as of when', () => {
     expect(el.state).to.equal('ready');
     expect(renders()).to.equal(0);
     source.emit([{ value: 8, previous: 5 }]);
-    await waitUntil(() => text(el, 'value') === '8', 'new data did not render');
+    await waitUntil(() => text(el, 'value') === '8', 'new data did not render', { timeout: 4000 });
   });
 
   it('reason and as-of are parts of their own; a reason that changes within stale is announced with crm-state', async () => {
@@ -58,7 +58,7 @@ describe('the stale note says why, and as of when', () => {
     expect(text(el, 'as-of')).to.match(/^as of 1 Jan 2024, \d{2}:30$/);
     const retryAt = Date.now() + 120_000;
     source.link.next({ state: 'reconnecting', error: 'HTTP 429', kind: 'rate-limited', retryAt });
-    await waitUntil(() => text(el, 'stale-reason')?.startsWith('Rate limited'), 'the reason did not change');
+    await waitUntil(() => text(el, 'stale-reason')?.startsWith('Rate limited'), 'the reason did not change', { timeout: 4000 });
     expect(text(el, 'stale-reason')).to.match(/^Rate limited — retrying at \d{2}:\d{2}$/);
     expect(events.map((e) => [e.state, e.problem?.kind])).to.deep.equal([
       ['ready', undefined],
