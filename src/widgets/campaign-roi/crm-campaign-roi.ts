@@ -95,8 +95,8 @@ export class CrmCampaignRoi extends CrmChartElement {
   /** ISO 4217 code for cost and revenue; defaults to the unit the source gives them. */
   currency: string | undefined = undefined;
 
-  readonly #barMotion = new ChartMotion<Box>(this);
-  readonly #bubbleMotion = new ChartMotion<Bubble>(this);
+  readonly #barMotion = new ChartMotion<Box>(this, () => this.motionCap());
+  readonly #bubbleMotion = new ChartMotion<Bubble>(this, () => this.motionCap());
   #chartMessages: RoiMessages = roiMessagesFor('en-US');
   #model: RoiModel | null = null;
   #shown: CampaignFigures[] = [];

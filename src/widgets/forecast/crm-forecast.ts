@@ -43,7 +43,8 @@ function splitKey(key: string): [group: string, category: string] {
  * closed, the call (closed + commit), attainment of quota and the gap to it. A total row when there
  * is more than one group; `mode="trend"` draws the call over the period against the quota instead.
  * Rows carry each category's own amount (`amounts="cumulative"` reads running levels instead);
- * `omitted` and unknown categories are listed, never summed.
+ * `omitted` and unknown categories are listed, never summed. Groups keep the places they first had
+ * while the data is live, whatever order later rows come in.
  *
  * @summary A live pipeline forecast against quota.
  *
@@ -140,7 +141,7 @@ export class CrmForecast extends CrmChartElement {
   /** The row field with the group's quota. */
   quotaField = 'quota';
 
-  readonly #motion = new ChartMotion<Box | { d: string }>(this);
+  readonly #motion = new ChartMotion<Box | { x: number; y: number; closed: number }>(this, () => this.motionCap());
   #m: ForecastMessages = forecastMessagesFor('en-US');
   #model: ForecastModel | null = null;
   #view: ForecastView | null = null;
@@ -209,8 +210,15 @@ export class CrmForecast extends CrmChartElement {
     const read = this.#readOptions(keys);
     const readKey = JSON.stringify([read, [...read.quota.groups]]);
     this.#dataChanged = frame !== this.#modelledFrame;
+    // Every group seen, in the order first seen: a group keeps its place while the rows come in
+    // another order, and gets it back after it was away (filtered out, a week without rows). What a
+    // group is changes with the fields that name it: then the order starts again.
+    const groupsBy = read.groupFields.join('\n');
+    if (groupsBy !== this.#groupsBy) this.#groupOrder = [];
+    this.#groupsBy = groupsBy;
     if (this.#dataChanged || readKey !== this.#modelKey) {
-      this.#model = frame && forecastModel(frame, { ...read, order: this.#model?.groups.map((g) => g.key) });
+      this.#model = frame && forecastModel(frame, { ...read, order: this.#groupOrder });
+      for (const g of this.#model?.groups ?? []) if (!this.#groupOrder.includes(g.key)) this.#groupOrder.push(g.key);
       if (this.#model?.problems.length) this.#warnOnce(`crm-pulse: forecast ${this.#model.problems.join('; ')}`);
       this.#modelKey = readKey;
     }
@@ -227,6 +235,8 @@ export class CrmForecast extends CrmChartElement {
     this.#viewKey = viewKey;
   }
 
+  #groupOrder: string[] = [];
+  #groupsBy = '';
   #modelledFrame: MetricFrame | null = null;
   #viewOf: ForecastModel | null = null;
   #viewKey = '';
@@ -350,9 +360,7 @@ export class CrmForecast extends CrmChartElement {
     this.#keys = keys;
     // The points, and the closed area under the call (a deal moved from commit to closed changes the
     // area, not the call): both are changes to show.
-    const marks = new Map<string, Box | { d: string }>(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, width: 0, height: 0 }]));
-    marks.set('closed area', { d: scene.closedArea });
-    const motion = this.#motion.frame(marks, this.#dataChanged);
+    const motion = this.#motion.frame(new Map(scene.points.map((p) => [String(p.time), { x: p.x, y: p.y, closed: p.closedY }])), this.#dataChanged);
     const role = this.drillHref ? 'link' : 'button';
     const tipped = scene.points.find((p) => String(p.time) === this.tipKey);
     const { width, height } = this.size;

@@ -19,7 +19,7 @@ export interface ForecastReadOptions {
   /** The `quota` attribute: for the whole (`all`) or per group name; it wins over the rows. */
   quota: { all: number | null; groups: ReadonlyMap<string, number> };
   /**
-   * The group keys of the frame before, in their order: groups keep it, new ones come after in the
+   * Group keys in the order groups keep (those seen before): groups not in it come after, in the
    * order they first appear. A live forecast's bars stay where the reader found them, whatever
    * order the source sends its rows in.
    */

@@ -9,6 +9,8 @@ export interface TrendMark {
   time: number;
   x: number;
   y: number;
+  /** Where closed is, under the call: the top of the closed area. */
+  closedY: number;
   title: string;
   tip: string[];
   ariaLabel: string;
@@ -75,10 +77,10 @@ export function trendScene(trend: readonly TrendPoint[], quota: number | null, v
     const share = quota ? view.pct(p.call / quota) : null;
     const tip = [`${m.call} ${view.full(p.call)}`, `${view.legend[0]} ${view.full(p.closed)}`, ...(share ? [m.ofQuota(share, view.full(quota))] : [])];
     const title = date.format(p.time);
-    return { time: p.time, x: xOf(p.time), y: yOf(p.call), title, tip, ariaLabel: `${title}: ${tip.join(', ')}` };
+    return { time: p.time, x: xOf(p.time), y: yOf(p.call), closedY: yOf(p.closed), title, tip, ariaLabel: `${title}: ${tip.join(', ')}` };
   });
   const base = plot.y + plot.height;
-  const closed = trend.map((p) => [xOf(p.time), yOf(p.closed)] as const);
+  const closed = points.map((p) => [p.x, p.closedY] as const);
   return {
     plot,
     points,

@@ -90,7 +90,7 @@ export class CrmFunnel extends CrmChartElement {
   /** The row field that holds the stage's count or amount. */
   valueField = 'value';
 
-  readonly #motion = new ChartMotion<Box>(this);
+  readonly #motion = new ChartMotion<Box>(this, () => this.motionCap());
   #chartMessages: FunnelMessages = funnelMessagesFor('en-US');
   #model: FunnelModel | null = null;
   #view: FunnelView | null = null;

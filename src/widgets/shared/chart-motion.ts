@@ -38,10 +38,13 @@ export interface MotionFrame<G> {
  */
 export class ChartMotion<G> implements ReactiveController {
   #shown = new Map<string, G>();
-  /** When marks last started to move (performance.now()). */
+  /** When marks last started a move someone can see (performance.now()). */
   #movedAt = Number.NEGATIVE_INFINITY;
+  readonly #motionCap: () => number;
 
-  constructor(host: ReactiveControllerHost) {
+  /** `motionCap` is the host's cap on motion for its data rate (`CrmMetricElement.motionCap`). */
+  constructor(host: ReactiveControllerHost, motionCap: () => number) {
+    this.#motionCap = motionCap;
     host.addController(this);
   }
 
@@ -54,11 +57,15 @@ export class ChartMotion<G> implements ReactiveController {
     // New data that moves no mark by half a pixel or more (a live figure ticking up by 0.1 %) is
     // drawn in place too: a transition nobody can see would keep the page's frames busy for
     // `--_motion`, restyling, laying out and painting the marks in each of them. Not while marks
-    // may still be moving to the data before (snapping would end their moves at once): no theme
-    // moves marks for `UNCAPPED_GAP_MS`, and data that comes faster has its motion capped to the gap.
+    // may still be moving to the data before (snapping would end their moves at once): data that
+    // comes faster than every `UNCAPPED_GAP_MS` moves for the cap at most, slower data for the
+    // theme's `--_motion`, which is not read here (a style read per render): no theme moves live
+    // marks for `LONGEST_MOTION_MS`.
     const now = performance.now();
-    const invisible = moving && now - this.#movedAt >= UNCAPPED_GAP_MS && !movesVisibly(before, marks);
-    if (moving && !invisible) this.#movedAt = now;
+    const cap = this.#motionCap();
+    const visible = moving && movesVisibly(before, marks);
+    const invisible = moving && !visible && now - this.#movedAt >= (cap < UNCAPPED_GAP_MS ? cap : LONGEST_MOTION_MS);
+    if (visible) this.#movedAt = now;
     return {
       snap: !animate || invisible,
       entering: (key) => moving && !before.has(key),
@@ -72,6 +79,9 @@ export class ChartMotion<G> implements ReactiveController {
     this.#shown = new Map();
   }
 }
+
+/** Longer than any theme's motion for live data (ms): see `ChartMotion.frame`. */
+const LONGEST_MOTION_MS = 2000;
 
 /** Less than this (px) in every coordinate of every mark is not a move anyone sees. */
 const VISIBLE_PX = 0.5;

@@ -94,6 +94,7 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
     // its theme in `changed`: deciding here keeps that render from reading the style of the page
     // (the observer reads the font with the size, when style is up to date anyway).
     this.#themeChanged = changed.has('theme') && this.hasUpdated;
+    this.#hadFocus = ((this.renderRoot as ShadowRoot).activeElement as SVGElement | null)?.dataset?.key !== undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -106,17 +107,28 @@ export abstract class CrmChartElement extends CrmMetricElement<MetricFrame> {
 
   /**
    * Charts that draw marks by position (funnel stages, forecast groups) hand a focused element
-   * another item's key when an item is inserted or removed before it: focus moves to the element
-   * that now draws the item the user chose. (When that item is gone, focus stays where it is, on
-   * the item now drawn there; arrow keys go on from it.)
+   * another item's key when an item before it comes or goes, or drop the element (the last one)
+   * when an item before it goes: focus moves to the element that now draws the item the user
+   * chose. When that item is gone, focus stays where it is, or goes to the last mark when its
+   * element went too, and that item becomes the active one (Tab stop and tooltip).
    */
   #keepFocusWithItem(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const shown = (root.activeElement as SVGElement | null)?.dataset?.key;
     const key = this.roving.active;
-    const focused = (this.renderRoot as ShadowRoot).activeElement as SVGElement | null;
-    if (key !== null && focused?.dataset?.key !== undefined && focused.dataset.key !== key) {
-      [...this.renderRoot.querySelectorAll<SVGElement>('[data-key]')].find((m) => m.dataset.key === key)?.focus({ preventScroll: true });
+    if (key === null || shown === key || (shown === undefined && !this.#hadFocus)) return;
+    const marks = [...root.querySelectorAll<SVGElement>('[data-key]')];
+    const mark = marks.find((m) => m.dataset.key === key) ?? (shown === undefined ? marks.at(-1) : undefined);
+    // Focusing a mark makes it the active one (onFocusIn).
+    if (mark) mark.focus({ preventScroll: true });
+    else {
+      this.roving.focused(shown!);
+      this.tipKey = shown!;
     }
   }
+
+  /** Whether a mark had focus when this update began. */
+  #hadFocus = false;
 
   /** The drawn mark an event came from, by its key. */
   #keyAt(e: Event): string | null {

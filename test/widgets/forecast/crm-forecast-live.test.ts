@@ -48,6 +48,12 @@ describe('<crm-forecast> live and trend', () => {
     source.emit([{ channel: 'online', category: 'closed', value: 10_000 }, ...partner, ...direct]);
     await waitUntil(() => order().length === 3, 'the new channel was never drawn', { timeout: 4000 });
     expect(order()).to.deep.equal(['direct', 'partner', 'online']);
+    // Direct away for a frame (filtered out), then back: it gets its place back.
+    source.emit([...partner, { channel: 'online', category: 'closed', value: 10_000 }]);
+    await waitUntil(() => order().length === 2, 'direct never left', { timeout: 4000 });
+    source.emit([{ channel: 'online', category: 'closed', value: 10_000 }, ...partner, ...direct]);
+    await waitUntil(() => order().length === 3, 'direct never came back', { timeout: 4000 });
+    expect(order()).to.deep.equal(['direct', 'partner', 'online']);
   });
 
   it('under reduced motion the segments just move: no transition runs', async () => {

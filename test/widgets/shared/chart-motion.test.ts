@@ -33,7 +33,8 @@ describe('chart motion', () => {
       await waitUntil(() => running(el).length > 0, 'a visible change did not move', { timeout: 4000 });
       expect(one(el, 'svg')!.classList.contains('snap')).to.equal(false);
       await settled(el);
-      await pause(800);
+      // Past the longest motion a theme may have (a move may still run until then).
+    await pause(2100);
       const before = widths(el, '.bar');
 
       // 600 → 600.4 of 1000: the middle bar grows by a fraction of a pixel.
@@ -72,7 +73,8 @@ describe('chart motion', () => {
       await waitUntil(() => running(el).length > 0, 'a visible change did not move');
       expect(one(el, '.plot > svg')!.classList.contains('snap')).to.equal(false);
       await settled(el);
-      await pause(800);
+      // Past the longest motion a theme may have (a move may still run until then).
+    await pause(2100);
       const before = closed();
       source.emit(rows(650_000.4));
       await waitUntil(() => closed() !== before, 'the new amounts were never drawn');
@@ -118,7 +120,7 @@ describe('chart motion', () => {
       expect((await heard).detail.row.stage).to.equal('Qualified');
     });
 
-    it('forecast: a group that appears or leaves before the focused one leaves focus on the focused segment', async () => {
+    it('forecast: a new group (drawn last) and a group that leaves before the focused one leave focus on the focused segment', async () => {
       const rows = (groups: string[]): Row[] => groups.flatMap((channel) => [
         { channel, category: 'closed', value: 100_000 },
         { channel, category: 'commit', value: 50_000 },
@@ -198,6 +200,73 @@ describe('chart motion', () => {
       await waitUntil(() => num(bar, 'width') !== end, 'the new data was never drawn');
       await frames(1);
       expect(Math.abs(drawnValue(bar, 'width') - end), 'the moving bar jumped to its end').to.be.above(5);
+    });
+  });
+
+  describe('at the edges: a focused element that goes, data at a middling pace', () => {
+    it('funnel: a stage before the focused last stage leaves (its element goes): focus stays on that stage', async () => {
+      const source = new ManualSource(frame([{ stage: 'Lead', value: 1000 }, { stage: 'Qualified', value: 400 }, { stage: 'Won', value: 100 }]));
+      const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" locale="en-US" style="width: 520px; height: 260px" .source=${source}></crm-funnel>`);
+      await drawn(el);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'End' });
+      expect(focusedKey(el)).to.equal('Won');
+      source.emit([{ stage: 'Lead', value: 1000 }, { stage: 'Won', value: 100 }]);
+      await waitUntil(() => all(el, '.mark').length === 2, 'the stage never left');
+      await frames(2);
+      expect(focusedKey(el), `focus is on ${document.activeElement?.tagName}`).to.equal('Won');
+    });
+
+    it('funnel: the focused stage itself leaves with its element: focus goes to the last stage, which becomes the Tab stop', async () => {
+      const source = new ManualSource(frame([{ stage: 'Lead', value: 1000 }, { stage: 'Qualified', value: 400 }, { stage: 'Won', value: 100 }]));
+      const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" locale="en-US" style="width: 520px; height: 260px" .source=${source}></crm-funnel>`);
+      await drawn(el);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'End' });
+      source.emit([{ stage: 'Lead', value: 1000 }, { stage: 'Qualified', value: 400 }]);
+      await waitUntil(() => all(el, '.mark').length === 2, 'the stage never left');
+      await frames(3);
+      expect(focusedKey(el), `focus is on ${document.activeElement?.tagName}`).to.equal('Qualified');
+      expect(all(el, '.mark').map((m) => m.getAttribute('tabindex'))).to.deep.equal(['-1', '0']);
+    });
+
+    it('forecast: the group before the focused last group leaves: focus stays on the focused segment', async () => {
+      const rows = (groups: string[]): Row[] => groups.flatMap((channel) => [
+        { channel, category: 'closed', value: 100_000 },
+        { channel, category: 'commit', value: 50_000 },
+      ]);
+      const source = new ManualSource(frame(rows(['direct', 'partner'])));
+      const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 320px" .source=${source}></crm-forecast>`);
+      await drawn(el);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'End' });
+      const chosen = focusedKey(el);
+      expect(chosen!.split('\n')[0]).to.equal('partner');
+      source.emit(rows(['partner']));
+      await waitUntil(() => all(el, '.plot .group').length === 1, 'the group never left');
+      await frames(2);
+      expect(focusedKey(el), `focus is on ${document.activeElement?.tagName}`).to.equal(chosen);
+    });
+
+    it('sub-pixel updates at 400 ms gaps after a visible move are drawn in place again (the move is long over)', async () => {
+      const source = new ManualSource(frame(stages(1000, 500, 100)));
+      const el = await fixture<CrmFunnel>(html`<crm-funnel metric="funnel" style="width: 500px; height: 240px" .source=${source}></crm-funnel>`);
+      await drawn(el);
+      await pause(1000);
+      source.emit(stages(1000, 300, 100));
+      await waitUntil(() => running(el).length > 0, 'a visible change did not move');
+      await settled(el);
+      const snaps: boolean[] = [];
+      for (let i = 1; i <= 5; i++) {
+        await pause(400);
+        // A hundredth more each time: the bar grows by a fraction of a pixel and its label still reads 300.
+        source.emit(stages(1000, 300 + i * 0.01, 100));
+        await frames(3);
+        snaps.push(one(el, 'svg')!.classList.contains('snap'));
+      }
+      // The first may come while the theme's move could still run; the later ones, with the data's
+      // pace known (capped motion), are drawn in place.
+      expect(snaps.slice(2), 'sub-pixel updates kept being animated').to.deep.equal([true, true, true]);
     });
   });
 });
