@@ -6,6 +6,9 @@ export { WIDGET_KINDS };
 /** More entries than this is not a list a manager picks from; the rest are left out. */
 const MAX_ENTRIES = 1000;
 
+/** More entries than this are not looked at, whatever the list says its length is. */
+const MAX_SCANNED = 100 * MAX_ENTRIES;
+
 /** Labels and names longer than this are cut: they are shown in a list, one per line. */
 const MAX_TEXT = 200;
 
@@ -51,7 +54,9 @@ export function readCatalogEntries(value: unknown): { entries: CatalogEntry[]; l
   const entries: CatalogEntry[] = [];
   const seen = new Set<string>();
   let unreadable = 0;
-  for (let i = 0; i < listed && entries.length < MAX_ENTRIES; i++) {
+  // At most MAX_SCANNED entries are looked at: a list that says it is longer (a hostile `length`)
+  // is not walked for ever; what is past it counts as left out.
+  for (let i = 0; i < Math.min(listed, MAX_SCANNED) && entries.length < MAX_ENTRIES; i++) {
     const entry = entryAt(value, i);
     if (!entry) unreadable++;
     else if (!seen.has(entry.metric)) {

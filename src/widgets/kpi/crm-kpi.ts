@@ -182,8 +182,8 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   #renderTarget(view: KpiView) {
     const p = view.progress;
     if (!p) return nothing;
-    // To a thousandth of the bar (under half a pixel on any tile): a change nobody can see writes
-    // the same style, so it starts no transition and keeps no frame busy.
+    // To a thousandth of the bar (under half a pixel on bars up to 500 px wide): a change nobody
+    // can see writes the same style, so it starts no transition and keeps no frame busy.
     return html`<div class="target" part="target">
       <div class="bar"><div class="bar-fill" ${inlineStyle({ transform: `scaleX(${Math.round(p.ratio * 1000) / 1000})` })}></div></div>
       <span class="target-text">${p.text}</span>

@@ -21,8 +21,8 @@ export interface RowTemplateOptions {
 
 /**
  * One agent's row: rank, avatar, name and bar, value, rank-change badge — four table cells. The bar's
- * share is written to a thousandth (under half a pixel on any board): a change nobody can see
- * writes the same style, so it starts no transition.
+ * share is written to a thousandth (under half a pixel on bars up to 500 px wide): a change nobody
+ * can see writes the same style, so it starts no transition.
  */
 export function rowTemplate(r: RowView, o: RowTemplateOptions) {
   const badge = r.badge;

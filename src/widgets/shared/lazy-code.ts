@@ -1,6 +1,9 @@
 import { html } from 'lit';
 import type { StateMessages } from '../../format/state-messages.js';
 
+/** A tile that shows a lazily loaded view. */
+type Host = { requestUpdate(): void; readonly isConnected?: boolean };
+
 /**
  * Code a widget loads the first time it shows a view most tiles never show (a dynamic `import()`,
  * which bundlers split into a file of its own): `code` once it has arrived; `load(host)` asks for
@@ -13,7 +16,7 @@ export class LazyCode<T> {
   failed = false;
   #loading: Promise<unknown> | undefined;
   /** Every host that asked since the last answer: all draw again when the code arrives or fails. */
-  readonly #waiting = new Set<{ requestUpdate(): void }>();
+  readonly #waiting = new Set<Host>();
   readonly #load: () => Promise<T>;
   readonly #what: string;
 
@@ -27,7 +30,9 @@ export class LazyCode<T> {
    * and every other host that asked meanwhile: after one tile's Retry succeeds, the other tiles
    * that show the failure draw their views too.
    */
-  load(host: { requestUpdate(): void }, retry = false): void {
+  load(host: Host, retry = false): void {
+    // Tiles taken out of the page since they asked are not kept (nor drawn) for an answer.
+    for (const waiting of this.#waiting) if (waiting.isConnected === false) this.#waiting.delete(waiting);
     this.#waiting.add(host);
     if (this.failed && !retry) return;
     // Retry: the skeleton again while the code is asked for.
