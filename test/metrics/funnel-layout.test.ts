@@ -1,7 +1,23 @@
 import { expect } from '@open-wc/testing';
+import { scaleLinear } from 'd3-scale';
 import { connectorPath, connectorPoints, funnelLayout } from '../../src/metrics/funnel-layout.js';
 
 describe('funnelLayout', () => {
+  it('bar lengths are exactly what the clamped linear scale of d3-scale from [0, largest] onto the span gives', () => {
+    const cases: Array<Array<number | null>> = [[1000, 400, 100], [0.1, 0.3, 0.7], [7, 7, 7], [123456.789, 98765.4321, 1e-7], [0, 0], [5, -2, null, Number.NaN, 3]];
+    for (const values of cases) {
+      for (const orientation of ['vertical', 'horizontal'] as const) {
+        const { bars, span } = funnelLayout(values, { width: 437, height: 311, orientation, before: 37, after: 29 });
+        const finite = values.map((v) => (v !== null && Number.isFinite(v) ? v : 0));
+        const max = Math.max(0, ...finite);
+        const length = orientation === 'vertical' ? span.width : span.height;
+        const d3 = scaleLinear().domain([0, max || 1]).range([0, length]).clamp(true);
+        const drawn = bars.map((b) => (orientation === 'vertical' ? b.width : b.height));
+        expect(drawn, `${orientation} ${values.join(',')}`).to.deep.equal(finite.map((v) => (v > 0 ? d3(v) : 0)));
+      }
+    }
+  });
+
   it('vertical: bar widths are proportional to the values, centred in the span between the label columns', () => {
     const { bars, span } = funnelLayout([1000, 400, 100], { width: 500, height: 300, orientation: 'vertical', before: 100, after: 100 });
     expect(span).to.deep.equal({ x: 100, y: 0, width: 300, height: 300 });
