@@ -10,6 +10,8 @@
  *   html    HTML bars whose `transform: scaleX()` the browser transitions (the leaderboard's and
  *           the KPI's bars); on these machines such transitions run on the main thread too
  *   canvas  one canvas per tile, redrawn by one shared requestAnimationFrame tween
+ *   svg-canvas  the SVG rects jump to the new length (kept as the geometry of record) while the
+ *           canvas over them draws the move: the design a widget would ship
  * A research tool for choosing how widgets move, not a test: it prints main-thread ms per second
  * (each run traced in headless Chromium), and what motion adds to `none`.
  * Environment: CHROME_PATH (else Debian's Chromium), BENCH_PORT (default 5602).
@@ -22,7 +24,7 @@ import puppeteer from 'puppeteer-core';
 const { values: opts } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, motion: { type: 'string', default: '100' } },
 });
-const SURFACES = ['none', 'svg', 'html', 'canvas'];
+const SURFACES = ['none', 'svg', 'html', 'canvas', 'svg-canvas'];
 const PORT = Number(process.env.BENCH_PORT ?? 5602);
 const CHROME = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 
@@ -33,7 +35,7 @@ body{margin:0;display:grid;grid-template-columns:repeat(6,1fr);gap:8px;padding:8
 svg,canvas{position:absolute;inset:0;width:100%;height:100%}
 rect{fill:#2f6fde}
 .moves{transition:width var(--motion) cubic-bezier(.65,0,.35,1)}
-.none .moves{transition:none}
+.none .moves,.svg-canvas .moves{transition:none}
 .bar{position:absolute;left:0;height:24px;width:200px;background:#2f6fde;transform-origin:left center;transition:transform var(--motion) cubic-bezier(.65,0,.35,1)}
 </style></head><body><script type="module">
 const params = new URLSearchParams(location.search);
@@ -61,7 +63,9 @@ const tiles = Array.from({ length: TILES }, (_, t) => {
   document.body.append(el);
   const plot = el.querySelector('.plot');
   const start = Array.from({ length: BARS }, () => Math.random());
-  if (surface === 'canvas') {
+  let svgTile;
+  if (surface === 'svg-canvas' || surface === 'none' || surface === 'svg') svgTile = svgBars(plot, start);
+  if (surface === 'canvas' || surface === 'svg-canvas') {
     const canvas = document.createElement('canvas');
     canvas.width = W * devicePixelRatio;
     canvas.height = H * devicePixelRatio;
@@ -72,7 +76,7 @@ const tiles = Array.from({ length: TILES }, (_, t) => {
       from: start, to: start, start: 0,
       at(now) { const p = Math.min(1, (now - this.start) / MOTION); return this.from.map((f, i) => f + (this.to[i] - f) * ease(p)); },
       paint(values) { ctx.clearRect(0, 0, W, H); ctx.fillStyle = '#2f6fde'; values.forEach((v, i) => ctx.fillRect(0, i * 30, v * W, 24)); },
-      draw(values) { const now = performance.now(); this.from = this.at(now); this.to = values; this.start = now; moving.add(this); kick(); },
+      draw(values) { const now = performance.now(); this.from = this.at(now); this.to = values; this.start = now; svgTile?.draw(values); moving.add(this); kick(); },
     };
     tile.paint(start);
     return tile;
@@ -81,6 +85,9 @@ const tiles = Array.from({ length: TILES }, (_, t) => {
     const bars = start.map((v, i) => { const bar = document.createElement('div'); bar.className = 'bar'; bar.style.top = i * 30 + 'px'; bar.style.transform = 'scaleX(' + v + ')'; plot.append(bar); return bar; });
     return { draw: (values) => values.forEach((v, i) => (bars[i].style.transform = 'scaleX(' + v + ')')) };
   }
+  return svgTile;
+});
+function svgBars(plot, start) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   const rects = start.map((v, i) => {
     const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
@@ -93,7 +100,7 @@ const tiles = Array.from({ length: TILES }, (_, t) => {
   });
   plot.append(svg);
   return { draw: (values) => values.forEach((v, i) => rects[i].setAttribute('width', String(v * W))) };
-});
+}
 // The beat: every tile gets new values once a second, six tiles per animation frame.
 setInterval(() => {
   let next = 0;
@@ -124,11 +131,11 @@ try {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const none = median(results.none);
 console.log(`24 tiles × 6 bars, new values once a second over 4 frames, ${opts.motion} ms motion · ${version} · ${opts.runs} runs of ${opts.seconds} s, interleaved`);
-console.log('surface  main thread ms/s (median)  runs                      motion adds');
+console.log('surface    main thread ms/s (median)  runs                      motion adds');
 for (const surface of SURFACES) {
   const m = median(results[surface]);
   const runs = results[surface].map((x) => x.toFixed(1)).join(', ');
-  console.log(`${surface.padEnd(8)} ${m.toFixed(1).padStart(25)}  ${runs.padEnd(24)}  ${surface === 'none' ? '—' : `${(m - none).toFixed(1)} ms/s`}`);
+  console.log(`${surface.padEnd(10)} ${m.toFixed(1).padStart(23)}  ${runs.padEnd(24)}  ${surface === 'none' ? '—' : `${(m - none).toFixed(1)} ms/s`}`);
 }
 
 /** Main-thread ms per second of one surface: a trace of the renderer's main thread. */
