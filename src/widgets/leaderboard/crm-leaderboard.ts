@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FrameValue, MetricFrame, MetricQuery } from '../../data/types.js';
 import { type ValueFormat, formatValue } from '../../format/number-format.js';
@@ -236,7 +235,7 @@ export class CrmLeaderboard extends CrmMetricElement<LeaderboardModel> {
     if (!model || !view) return html`<div class="tile" part="base">${this.#renderHeader(null)}${this.renderStateView()}</div>`;
     const m = this.#words;
     return html`
-      <div class=${classMap({ tile: true, stale: this.data.state === 'stale' })} part="base">
+      <div class=${this.data.state === 'stale' ? 'tile stale' : 'tile'} part="base">
         ${this.#renderHeader(view)}
         <div
           class="table"

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { countTo } from './count-to.js';
@@ -27,7 +26,7 @@ export interface RowTemplateOptions {
 export function rowTemplate(r: RowView, o: RowTemplateOptions) {
   const badge = r.badge;
   return html`<div
-    class=${classMap({ row: true, highlighted: r.highlighted, moved: badge !== null })}
+    class=${`row${r.highlighted ? ' highlighted' : ''}${badge !== null ? ' moved' : ''}`}
     part=${r.highlighted ? 'row highlight' : 'row'}
     role="row"
     data-key=${r.key}
@@ -54,7 +53,7 @@ export function rowTemplate(r: RowView, o: RowTemplateOptions) {
         ? // A new badge is a new element: one that replaces a fading badge starts fully visible.
           keyed(
             badge.id,
-            html`<span class=${classMap({ badge: true, [badge.tone]: true, fading: badge.fading })}><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`,
+            html`<span class=${`badge ${badge.tone}${badge.fading ? ' fading' : ''}`}><span aria-hidden="true">${badge.text}</span><span class="sr-only">${badge.words}</span></span>`,
           )
         : nothing}
     </span>
