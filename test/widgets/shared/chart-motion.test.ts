@@ -15,6 +15,25 @@ const focusedKey = (el: HTMLElement) => (el.shadowRoot!.activeElement as SVGElem
 /** Data a few hundred ms apart is not a stream (which is drawn in place whatever it moves). */
 const pause = (ms = 320) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Direct and partner channels, each closed and commit. */
+const channels = (groups: string[]): Row[] =>
+  groups.flatMap((channel) => [
+    { channel, category: 'closed', value: 100_000 },
+    { channel, category: 'commit', value: 50_000 },
+  ]);
+
+/** A forecast of direct and partner, with keyboard focus on partner's last segment. */
+async function forecastFocusedOnPartner() {
+  const source = new ManualSource(frame(channels(['direct', 'partner'])));
+  const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 320px" .source=${source}></crm-forecast>`);
+  await drawn(el);
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ press: 'End' });
+  const chosen = focusedKey(el);
+  expect(chosen!.split('\n')[0]).to.equal('partner');
+  return { source, el, chosen };
+}
+
 /** How the charts move (ChartMotion, marks drawn by position), with every update drawn in the next frame. */
 describe('chart motion', () => {
   before(() => setUpdateBeat(0));
@@ -121,25 +140,15 @@ describe('chart motion', () => {
     });
 
     it('forecast: a new group (drawn last) and a group that leaves before the focused one leave focus on the focused segment', async () => {
-      const rows = (groups: string[]): Row[] => groups.flatMap((channel) => [
-        { channel, category: 'closed', value: 100_000 },
-        { channel, category: 'commit', value: 50_000 },
-      ]);
-      const source = new ManualSource(frame(rows(['direct', 'partner'])));
-      const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 320px" .source=${source}></crm-forecast>`);
-      await drawn(el);
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'End' });
-      const chosen = focusedKey(el);
-      expect(chosen!.split('\n')[0]).to.equal('partner');
+      const { source, el, chosen } = await forecastFocusedOnPartner();
 
-      source.emit(rows(['inside', 'direct', 'partner']));
+      source.emit(channels(['inside', 'direct', 'partner']));
       await waitUntil(() => all(el, '.plot .group').length >= 3, 'the new group was never drawn');
       await frames(2);
       expect(focusedKey(el), 'focus silently moved to another group').to.equal(chosen);
       // Direct leaves: partner's segments are drawn by the elements that drew direct's.
       await pause();
-      source.emit(rows(['inside', 'partner']));
+      source.emit(channels(['inside', 'partner']));
       await waitUntil(() => all(el, '.plot .group').length === 2, 'the group never left');
       await frames(2);
       expect(focusedKey(el), 'focus stayed on the element, not the segment').to.equal(chosen);
@@ -231,18 +240,8 @@ describe('chart motion', () => {
     });
 
     it('forecast: the group before the focused last group leaves: focus stays on the focused segment', async () => {
-      const rows = (groups: string[]): Row[] => groups.flatMap((channel) => [
-        { channel, category: 'closed', value: 100_000 },
-        { channel, category: 'commit', value: 50_000 },
-      ]);
-      const source = new ManualSource(frame(rows(['direct', 'partner'])));
-      const el = await fixture<CrmForecast>(html`<crm-forecast metric="forecast" locale="en-US" style="width: 600px; height: 320px" .source=${source}></crm-forecast>`);
-      await drawn(el);
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'End' });
-      const chosen = focusedKey(el);
-      expect(chosen!.split('\n')[0]).to.equal('partner');
-      source.emit(rows(['partner']));
+      const { source, el, chosen } = await forecastFocusedOnPartner();
+      source.emit(channels(['partner']));
       await waitUntil(() => all(el, '.plot .group').length === 1, 'the group never left');
       await frames(2);
       expect(focusedKey(el), `focus is on ${document.activeElement?.tagName}`).to.equal(chosen);
