@@ -8,6 +8,7 @@ import { parseThresholds } from '../../metrics/thresholds.js';
 import { toNumber } from '../../metrics/to-number.js';
 import { metricHeading } from '../../format/metric-heading.js';
 import { CrmMetricElement } from '../shared/crm-metric-element.js';
+import { barFillStyle } from '../shared/bar-fill.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { PoliteAnnouncer } from '../shared/polite-announcer.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -182,10 +183,8 @@ export class CrmKpi extends CrmMetricElement<KpiModel> {
   #renderTarget(view: KpiView) {
     const p = view.progress;
     if (!p) return nothing;
-    // To a thousandth of the bar (under half a pixel on bars up to 500 px wide): a change nobody
-    // can see writes the same style, so it starts no transition and keeps no frame busy.
     return html`<div class="target" part="target">
-      <div class="bar"><div class="bar-fill" ${inlineStyle({ transform: `scaleX(${Math.round(p.ratio * 1000) / 1000})` })}></div></div>
+      <div class="bar"><div class="bar-fill" ${inlineStyle(barFillStyle(p.ratio))}></div></div>
       <span class="target-text">${p.text}</span>
     </div>`;
   }

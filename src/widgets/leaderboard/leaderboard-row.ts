@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { barFillStyle } from '../shared/bar-fill.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { countTo } from './count-to.js';
 import type { RowView } from './leaderboard-view.js';
@@ -18,11 +19,7 @@ export interface RowTemplateOptions {
   onAvatarError: (event: Event) => void;
 }
 
-/**
- * One agent's row: rank, avatar, name and bar, value, rank-change badge — four table cells. The bar's
- * share is written to a thousandth (under half a pixel on bars up to 500 px wide): a change nobody
- * can see writes the same style, so it starts no transition.
- */
+/** One agent's row: rank, avatar, name and bar, value, rank-change badge — four table cells. */
 export function rowTemplate(r: RowView, o: RowTemplateOptions) {
   const badge = r.badge;
   return html`<div
@@ -44,7 +41,7 @@ export function rowTemplate(r: RowView, o: RowTemplateOptions) {
           <span class="name" part="name">${r.name}</span>
           ${r.highlighted ? html`<span class="you" part="you">${o.you}</span>` : nothing}
         </span>
-        <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle({ transform: `scaleX(${Math.round(r.share * 1000) / 1000})` })}></span></span>
+        <span class="bar" part="bar" aria-hidden="true"><span class="bar-fill" ${inlineStyle(barFillStyle(r.share))}></span></span>
       </span>
     </span>
     <span class="value" part="value" role="cell">${countTo(r.agent.value, o.formatValue, o.countMs)}</span>

@@ -63,7 +63,7 @@ export class LazyCode<T> {
    * The plot's place until the code is there: a skeleton while it loads (the numbers are in the
    * header and the data table already), or why it is missing and a Retry button.
    */
-  placeholder(host: { requestUpdate(): void }, m: StateMessages) {
+  placeholder(host: Host, m: StateMessages) {
     return this.failed
       ? html`<div class="state-view" part="error" role="alert">${m.chartFailed}<button class="retry" part="retry" @click=${() => this.load(host, true)}>${m.retry}</button></div>`
       : html`<div class="state-view" part="loading" aria-busy="true"><span class="skeleton skeleton-short"></span><span class="skeleton skeleton-long"></span></div>`;
